@@ -1,0 +1,160 @@
+"""The one bilingual glossary.
+
+Every English rendering of a term, on the site and in the calculators' explanations, comes from
+here. The site's glossary page and its hover definitions are generated from this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    zh: str
+    en: str
+    definition_zh: str
+    definition_en: str
+
+
+TERMS: tuple[Term, ...] = (
+    Term("专业镇", "specialized town",
+         "以一个主导产业集聚发展为特征的建制镇或产业集聚区，分为省级和市级。",
+         "A town or industrial cluster area whose economy is built around one leading industry; "
+         "recognized at provincial or municipal level."),
+    Term("领军企业", "leading enterprise",
+         "专业镇中规模最大、带动作用最强的企业。本政策未规定认定办法，以主管部门认定为准。",
+         "The largest enterprise of a specialized town, which drives the others. The policy does not "
+         "define how it is recognized; the competent department's recognition is decisive."),
+    Term("骨干企业", "backbone enterprise",
+         "专业镇中规模较大、支撑主导产业的企业，以主管部门认定为准。",
+         "A sizeable enterprise that supports the town's leading industry, as recognized by the "
+         "competent department."),
+    Term("规模化领军企业", "large-scale leading enterprise",
+         "市级每两年组织一次的专业镇集群竞赛评选中评出的称号。",
+         "A title awarded in the municipal contest among specialized-town enterprises held every two "
+         "years."),
+    Term("专精特新", "specialized, refined, distinctive and innovative (SRDI)",
+         "工业和信息化部门对专业化、精细化、特色化、新颖化中小企业的认定。",
+         "The industry ministry's recognition of small and medium-sized enterprises that are "
+         "specialized, refined, distinctive and innovative."),
+    Term("小巨人", "little giant",
+         "专精特新“小巨人”企业，专精特新中小企业中的优质企业，分国家级和省级。",
+         "An SRDI 'little giant': the top tier of SRDI small and medium-sized enterprises, at national "
+         "or provincial level."),
+    Term("单项冠军", "single champion",
+         "国家级制造业单项冠军：长期专注于细分产品市场、单项产品市场占有率位居前列的企业或产品。",
+         "National manufacturing single champion: an enterprise or product that leads its market "
+         "niche in share over a long period."),
+    Term("首台（套）", "first (set of) major technical equipment",
+         "国内首次实现重大技术突破、尚未取得市场业绩的装备产品。",
+         "Equipment that achieves a major technical breakthrough in China for the first time and has "
+         "no market record yet."),
+    Term("首批次", "first batch",
+         "重点新材料首批次应用，指新材料在下游首次批量使用。",
+         "The first batch application of a key new material: its first use in volume downstream."),
+    Term("责任单位", "responsible unit",
+         "负责落实某项政策条款的部门或人民政府，申报时应向其咨询。",
+         "A department or people's government charged with carrying out a clause; the place to ask "
+         "when applying."),
+    Term("地理标志", "geographical indication (GI)",
+         "标示产品来源于某地区，其质量、信誉或其他特征主要由该地区自然或人文因素决定的标志。",
+         "A sign that a product comes from a place whose natural or human factors give it its "
+         "quality, reputation or other characteristics."),
+    Term("老字号", "time-honoured brand",
+         "历史悠久、拥有世代传承的产品、技艺或服务的品牌，如“中华老字号”“山西老字号”。",
+         "A long-established brand with products, skills or services handed down through "
+         "generations, such as China or Shanxi time-honoured brands."),
+    Term("营收规模", "operating revenue",
+         "企业年度营业收入。计算器以申报年度的营业收入为准。",
+         "An enterprise's annual operating revenue. The calculators use the revenue of the year "
+         "claimed."),
+    Term("科技创新券", "science and technology innovation voucher",
+         "政府发放、用于购买创新服务和技术合作的凭证。",
+         "A voucher issued by the government to buy innovation services and technical cooperation."),
+    Term("后补助", "post-completion subsidy",
+         "项目完成、投资发生后，按实际投资额给予的补助。",
+         "A subsidy paid after the project is done and the investment made, based on the actual "
+         "amount invested."),
+    Term("配套支持", "matching support",
+         "在省级资金支持的基础上，市级按比例追加的支持。",
+         "Municipal support added, as a share, on top of provincial funding."),
+    Term("法兰", "flange",
+         "管道、阀门和设备之间相互连接的盘状零件；定襄县是全国主要的法兰产地。",
+         "A disc-shaped part that joins pipes, valves and equipment; Dingxiang County is one of "
+         "China's main flange producers."),
+    Term("出让底价", "reserve price",
+         "国有建设用地使用权出让时，出让人确定的最低价格。",
+         "The lowest price the grantor accepts when granting state-owned construction land use "
+         "rights."),
+    Term("土地等别", "land grade",
+         "《全国工业用地出让最低价标准》把全国土地分为十五等，每等对应一个最低价。",
+         "The national standard for minimum industrial land prices divides land into fifteen "
+         "grades, each with a minimum price."),
+    Term("工艺美术大师", "master of arts and crafts",
+         "国家、省、市评定的工艺美术大师称号。",
+         "A title conferred at national, provincial or municipal level on masters of arts and "
+         "crafts."),
+    Term("非物质文化遗产代表性项目代表性传承人", "representative inheritor of intangible cultural heritage",
+         "经认定承担非物质文化遗产代表性项目传承责任的人。",
+         "A person recognized as responsible for handing down a listed item of intangible cultural "
+         "heritage."),
+    Term("就高不就低", "the higher, not the lower",
+         "同一事项可适用多项政策时，由企业选择最有利的一项。",
+         "Where several policies cover the same matter, the enterprise chooses the most favourable "
+         "one."),
+    Term("不重复奖补", "no double award",
+         "同一事项不得依据多项政策重复获得奖励或补助。",
+         "The same matter may not be awarded or subsidized twice under different policies."),
+    Term("订单式培训", "order-based training",
+         "按用人单位的岗位需求和录用承诺开展的定向培训。",
+         "Targeted training run to an employer's job needs and hiring commitment."),
+    Term("在岗职工", "in-service employee",
+         "已与企业建立劳动关系、在岗工作的职工。",
+         "An employee already working for the enterprise under an employment relationship."),
+    Term("链主企业", "chain-leader enterprise",
+         "在产业链中居于主导地位、能带动上下游企业的企业。",
+         "An enterprise that leads an industrial chain and pulls its upstream and downstream "
+         "enterprises along."),
+    Term("公用品牌", "public brand",
+         "区域内企业共同使用的区域或产业品牌，如“忻州精品”。",
+         "A regional or industry brand shared by the enterprises of an area, such as 'Xinzhou "
+         "Premium'."),
+    Term("容积率", "floor area ratio",
+         "总建筑面积与用地面积之比。",
+         "Total floor area divided by the area of the plot."),
+    Term("智能制造", "intelligent manufacturing",
+         "以数字化、网络化、智能化技术贯穿设计、生产、管理、服务的制造方式。",
+         "Manufacturing in which digital, networked and intelligent technology runs through design, "
+         "production, management and service."),
+    Term("技术改造", "technological upgrading",
+         "企业以新技术、新工艺、新设备改造现有设施和生产方式。",
+         "An enterprise's renewal of its facilities and production with new technology, processes "
+         "and equipment."),
+    Term("施行", "entry into force",
+         "法规或政策开始发生效力。",
+         "The moment a regulation or policy starts to have effect."),
+    Term("有效期", "period of validity",
+         "政策发生效力的期间；届满后，除延续外不再适用。",
+         "The period in which a policy has effect; once it has run out, the policy no longer "
+         "applies unless renewed."),
+    Term("高层次人才", "high-level talent",
+         "按人才政策认定的高层次人才。",
+         "A person recognized as high-level talent under the talent policies."),
+    Term("产业链", "industrial chain",
+         "从原材料、研发、制造到销售服务相互关联的企业和环节。",
+         "The linked enterprises and stages from raw materials and research through manufacturing "
+         "to sales and service."),
+    Term("公共服务平台", "public service platform",
+         "为专业镇企业提供物流、研发、检测、融资等共性服务的机构或设施。",
+         "A body or facility that provides shared services such as logistics, R&D, testing or "
+         "finance to a town's enterprises."),
+)
+
+
+def term(zh: str) -> Term:
+    """The glossary entry for a Chinese term; a KeyError names a term the glossary lacks."""
+    for entry in TERMS:
+        if entry.zh == zh:
+            return entry
+    raise KeyError(zh)

@@ -1,0 +1,103 @@
+"""Municipal awards that are a share of a provincial award (policy-5, policy-6, policy-9, policy-10, policy-14).
+
+The text grants them 在争取省级奖励的基础上: no provincial money, no municipal share. The share of
+policy-5 is 最高不超过 (an upper bound, "up_to"); the others are a fixed share ("computed").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..findings import Findings, award
+from ..money import percent, yuan
+from ..parameters import (
+    CULTURE_PARK_MATCH_RATE,
+    DIGITAL_MATCH_RATE,
+    GI_MATCH_RATE,
+    KEY_PROJECT_MATCH_RATE,
+    STANDARDS_MATCH_RATE,
+    TIME_HONORED_MATCH_RATE,
+    Parameter,
+)
+
+
+@dataclass(frozen=True)
+class Matching:
+    item_id: str
+    field: str
+    rate: Parameter
+    basis: str
+    what_zh: str
+    what_en: str
+    evidence_zh: str
+    evidence_en: str
+
+
+MATCHINGS: tuple[Matching, ...] = (
+    Matching("policy-5.key-project", "provincial_key_project_support", KEY_PROJECT_MATCH_RATE, "up_to",
+             "产业基础再造、智能制造示范、绿色制造推广、产业链锻长补短等重点项目获省级支持资金",
+             "key project in industrial foundation rebuilding, intelligent manufacturing "
+             "demonstration, green manufacturing or strengthening the industrial chain, with "
+             "provincial funding of",
+             "省级资金支持文件及到账凭证", "The provincial funding decision and proof of receipt"),
+    Matching("policy-6.digital", "provincial_digital_award", DIGITAL_MATCH_RATE, "computed",
+             "信息化改造、5G 融合应用等项目获省级奖励资金",
+             "informatisation or 5G application project, with a provincial award of",
+             "省级奖励文件及到账凭证", "The provincial award decision and proof of receipt"),
+    Matching("policy-9.standards", "provincial_standards_subsidy", STANDARDS_MATCH_RATE, "computed",
+             "主导或参与国际标准、国家标准、行业标准制修订获省级经费补贴",
+             "leading or taking part in international, national or industry standards, with a "
+             "provincial subsidy of",
+             "标准发布文件、起草单位名单及省级补贴文件",
+             "The published standard, the list of drafting units and the provincial subsidy "
+             "decision"),
+    Matching("policy-10.gi", "provincial_gi_award", GI_MATCH_RATE, "computed",
+             "获得国家地理标志产品保护示范区称号或入选中欧地理标志互认互保名单，获省级奖励",
+             "national GI product protection demonstration zone or China–EU GI list, with a "
+             "provincial award of",
+             "称号或名单文件及省级奖励文件",
+             "The title or list decision and the provincial award decision"),
+    Matching("policy-10.time-honored", "provincial_time_honored_brand_award", TIME_HONORED_MATCH_RATE, "computed",
+             "新入选“中华老字号”“山西老字号”，获省级奖励",
+             "new listing as a China or Shanxi time-honoured brand, with a provincial award of",
+             "老字号认定文件（新入选）及省级奖励文件",
+             "The time-honoured brand listing (new) and the provincial award decision"),
+    Matching("policy-14.culture-park", "provincial_culture_park_award", CULTURE_PARK_MATCH_RATE, "computed",
+             "首次获评国家级文化产业示范园区、文化出口基地等“文化+”示范园区（基地），获省级奖励",
+             "first named a national cultural-industry demonstration park, cultural export base "
+             "or similar, with a provincial award of",
+             "国家级称号文件（首次获评）及省级奖励文件",
+             "The national title (first time) and the provincial award decision"),
+)
+
+
+def _rule(m: Matching) -> Callable[[dict[str, Any]], Findings]:
+    def rule(profile: dict[str, Any]) -> Findings:
+        found = Findings()
+        provincial = profile[m.field]
+        if not provincial:
+            return found
+        amount = provincial * m.rate.value
+        share = percent(m.rate.value)
+        if m.basis == "up_to":
+            text = (f"{m.what_zh} {yuan(provincial)} 元。市级配套“最高不超过”省级支持资金额的 {share}，"
+                    f"即至多 {yuan(amount)} 元；这是上限而非承诺，实际金额由主管部门核定。合计按上限计入。",
+                    f"A {m.what_en} {yuan(provincial)} yuan. The municipal matching support is at most "
+                    f"{share} of the provincial amount, up to {yuan(amount)} yuan; this is an upper "
+                    "bound, not a promise, and the competent department sets the actual amount. The "
+                    "total counts it at the bound.")
+        else:
+            text = (f"{m.what_zh} {yuan(provincial)} 元。市级按省级奖励额度的 {share} 给予奖励，即 {yuan(amount)} 元。",
+                    f"A {m.what_en} {yuan(provincial)} yuan. The city adds {share} of the provincial "
+                    f"amount: {yuan(amount)} yuan.")
+        found.items.append(award(m.item_id, m.rate.clause, amount, m.basis, text, (m.rate.key,),
+                                 ((m.evidence_zh,), (m.evidence_en,))))
+        return found
+
+    rule.__name__ = m.item_id.replace("-", "_").replace(".", "_")
+    rule.__doc__ = m.rate.wording_zh
+    return rule
+
+
+RULES = tuple(_rule(m) for m in MATCHINGS)

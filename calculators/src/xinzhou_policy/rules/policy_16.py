@@ -1,0 +1,101 @@
+"""Clause (16) 保障员工职业技能培训: in-service and new-hire training subsidies."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ..findings import Findings, Warning, award
+from ..money import number, percent, yuan
+from ..parameters import (
+    INCUMBENT_TRAINING_PER_PERSON,
+    NEW_HIRE_CAP_PER_PERSON,
+    NEW_HIRE_FIRST_DAILY,
+    NEW_HIRE_FIRST_DAYS,
+    NEW_HIRE_LATER_DAILY,
+    NEW_HIRE_MIN_EMPLOYMENT_RATE,
+)
+
+CLAUSE = "policy-16"
+
+
+def incumbent_training(profile: dict[str, Any]) -> Findings:
+    """在岗职工职业技能提升培训，按照每人定额给予企业培训补贴."""
+    found = Findings()
+    trainees = profile["incumbent_trainees"]
+    if trainees:
+        per_person = INCUMBENT_TRAINING_PER_PERSON.value
+        amount = per_person * trainees
+        found.items.append(award(
+            "policy-16.incumbent-training", CLAUSE, amount, "computed",
+            (f"在岗职工参加职业技能提升培训 {trainees} 人，每人 {yuan(per_person)} 元，合计 {yuan(amount)} 元，补贴给企业。",
+             f"{trainees} in-service employees trained, at {yuan(per_person)} yuan each: "
+             f"{yuan(amount)} yuan, paid to the enterprise."),
+            (INCUMBENT_TRAINING_PER_PERSON.key,),
+            (("培训计划、培训名单和考勤记录", "参训职工的劳动合同或社保缴纳记录"),
+             ("The training plan, list of trainees and attendance records",
+              "Employment contracts or social-insurance records of the trainees")),
+        ))
+    return found
+
+
+def new_hire_per_person(days: int) -> Decimal:
+    """前若干天按较高日标准、其后每天按较低日标准，每人有上限."""
+    first_days = NEW_HIRE_FIRST_DAYS.value
+    tiered = (NEW_HIRE_FIRST_DAILY.value * min(days, first_days)
+              + NEW_HIRE_LATER_DAILY.value * max(days - first_days, 0))
+    return min(tiered, NEW_HIRE_CAP_PER_PERSON.value)
+
+
+def new_hire_training(profile: dict[str, Any]) -> Findings:
+    """订单式、项目制、定向式培训，培训后就业率达到下限（含本数）的阶梯式补贴，补贴给予培训主体."""
+    found = Findings()
+    trainees, days = profile["new_hire_trainees"], profile["new_hire_training_days"]
+    rate = profile["new_hire_employment_rate"]
+    minimum = NEW_HIRE_MIN_EMPLOYMENT_RATE.value
+    if not trainees:
+        return found
+    if not days:
+        found.warnings.append(Warning(
+            "new_hire_days_missing", "填写了新招聘人员培训人数，但培训天数为 0，未计算培训补贴。",
+            "New-hire trainees were given but no training days, so no subsidy was computed.",
+            CLAUSE))
+        return found
+    if rate is None or rate < minimum:
+        found.warnings.append(Warning(
+            "new_hire_employment_rate",
+            f"新招聘人员培训补贴要求培训后就业率达到 {percent(minimum)}（含本数）；"
+            + ("未填写就业率，未计算该补贴。" if rate is None else f"所填就业率 {percent(rate)} 未达到。"),
+            f"The new-hire training subsidy needs an employment rate after training of at least "
+            f"{percent(minimum)}; "
+            + ("no rate was given, so it was not computed." if rate is None
+               else f"the rate given, {percent(rate)}, falls short."), CLAUSE))
+        return found
+    first_days = NEW_HIRE_FIRST_DAYS.value
+    per_person = new_hire_per_person(days)
+    amount = per_person * trainees
+    tiered_zh = (f"前{number(first_days)}天每天 {yuan(NEW_HIRE_FIRST_DAILY.value)} 元、其后每天 "
+                 f"{yuan(NEW_HIRE_LATER_DAILY.value)} 元")
+    tiered_en = (f"{yuan(NEW_HIRE_FIRST_DAILY.value)} yuan a day for the first {number(first_days)} "
+                 f"days and {yuan(NEW_HIRE_LATER_DAILY.value)} yuan for each later day")
+    capped = per_person == NEW_HIRE_CAP_PER_PERSON.value
+    found.items.append(award(
+        "policy-16.new-hire-training", CLAUSE, amount, "computed",
+        (f"新招聘人员订单式培训 {trainees} 人，每人 {days} 天，培训后就业率 {percent(rate)}，"
+         f"达到 {percent(minimum)}。按{tiered_zh}计算，每人 {yuan(per_person)} 元"
+         f"{'（已达每人上限）' if capped else ''}，合计 {yuan(amount)} 元。"
+         "注意：该补贴给予培训主体（承担培训的院校或机构），不一定直接给企业。",
+         f"{trainees} new hires trained for {days} days each, with {percent(rate)} employed "
+         f"afterwards (at least {percent(minimum)} needed). At {tiered_en}, that is "
+         f"{yuan(per_person)} yuan per person{' (the cap per person)' if capped else ''}: "
+         f"{yuan(amount)} yuan. Note: the subsidy is paid to the training provider, not "
+         "necessarily to the enterprise."),
+        (NEW_HIRE_MIN_EMPLOYMENT_RATE.key, NEW_HIRE_FIRST_DAYS.key, NEW_HIRE_FIRST_DAILY.key,
+         NEW_HIRE_LATER_DAILY.key, NEW_HIRE_CAP_PER_PERSON.key),
+        (("培训协议（与普通高校、职业院校或技工院校）", "培训名单和考勤记录", "就业协议或就业证明（证明就业率）"),
+         ("The training agreement with the university, vocational or technical school",
+          "The list of trainees and attendance records",
+          "Employment agreements or proof of employment (for the employment rate)")),
+    ))
+    return found
+

@@ -1,0 +1,315 @@
+// The calculators' page code: the form (generated at build time, usable before Python is
+// ready), the worker that runs the rules, the results, the URL fragment and the print sheet.
+// Text the reader types is only ever set as textContent, never parsed as HTML.
+
+const app = document.querySelector("[data-calculator]");
+const lang = document.documentElement.lang.startsWith("en") ? "en" : "zh";
+const LOAD_TIMEOUT_MS = 20000;
+
+const TEXT = {
+  zh: {
+    loading: "正在加载计算引擎（首次约需数秒）…", runtime: "正在加载 Python 运行环境…",
+    rules: "正在加载奖补规则…", ready: "计算引擎已就绪，输入后即时计算。",
+    failed: "计算引擎无法加载，无法在本页计算。下方的奖补标准表仍然有效，也可使用命令行工具计算。原因：",
+    reasons: {
+      "no-wasm": "浏览器不支持或禁用了 WebAssembly。",
+      "wasm-mime": "服务器未以 application/wasm 类型提供 .wasm 文件（请网站管理员检查 MIME 类型配置）。",
+      "runtime-missing": "运行环境文件缺失。", worker: "浏览器阻止了后台计算线程（可能是安全策略所致）。",
+      timeout: "加载超时。", load: "运行环境加载失败。",
+    },
+    total: "估算合计", upTo: "最高", fixed: "定额", computed: "按公式计算", howComputed: "计算过程",
+    clause: "依据", departments: "咨询与受理部门", evidence: "需准备的材料", parameters: "所用参数",
+    within: "事项发生日期在政策有效期内", outside: "事项发生日期不在政策有效期内：不能依据本政策获得奖补",
+    wouldBe: "若在有效期内，估算金额为", noItems: "按所填信息，本政策下没有可估算的奖补金额。",
+    warnings: "提示", guidance: "没有固定金额的支持事项", prepare: "申报准备",
+    sharedTotal: "分享链接中的估算合计（引擎就绪后将重新计算）：", yuan: "元",
+    sheetTitle: "奖补估算单", generated: "生成日期", inputs: "输入信息", items: "估算项目",
+    floor: "出让底价不低于", unitFloor: "折合每平方米", fixErrors: "请先修正标出的输入项。",
+  },
+  en: {
+    loading: "Loading the calculation engine (a few seconds the first time)…", runtime: "Loading the Python runtime…",
+    rules: "Loading the award rules…", ready: "The calculation engine is ready; results update as you type.",
+    failed: "The calculation engine could not load, so this page cannot compute. The award tables below still apply, and the command-line tool can compute. Reason: ",
+    reasons: {
+      "no-wasm": "WebAssembly is unavailable or disabled in this browser.",
+      "wasm-mime": "The server does not send .wasm files as application/wasm (ask the site administrator to check the MIME types).",
+      "runtime-missing": "Runtime files are missing.", worker: "The browser blocked the background worker (possibly a security policy).",
+      timeout: "Loading timed out.", load: "The runtime failed to load.",
+    },
+    total: "Estimated total", upTo: "up to", fixed: "fixed amount", computed: "computed", howComputed: "How this was computed",
+    clause: "Clause", departments: "Whom to ask", evidence: "What to prepare", parameters: "Parameters used",
+    within: "The event date is within the policy's validity", outside: "The event date is outside the policy's validity: no award can be claimed under this policy",
+    wouldBe: "Within the validity the estimate would be", noItems: "With the information given there is no amount to estimate under this policy.",
+    warnings: "Notes", guidance: "Support without a fixed amount", prepare: "Preparing the application",
+    sharedTotal: "Total in the shared link (recomputed once the engine is ready): ", yuan: "yuan",
+    sheetTitle: "Award estimate", generated: "Generated on", inputs: "Inputs", items: "Items",
+    floor: "The reserve price is at least", unitFloor: "per m²", fixErrors: "Correct the marked inputs first.",
+  },
+}[lang];
+
+const form = app.querySelector("form");
+const status = app.querySelector(".calc-status");
+const output = app.querySelector(".calc-result");
+const sheet = app.querySelector(".calc-print-sheet");
+const command = app.dataset.command;
+const policyPage = app.dataset.policyPage;
+const fields = [...form.querySelectorAll("[name]")];
+
+// ------------------------------------------------------------------------------ helpers
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "class") node.className = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+const pick = (obj, key) => obj[`${key}_${lang}`];
+const money = (text) => Number(text).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const clauseLink = (id) => el("a", { href: `${policyPage}#${id}` }, id);
+
+// ------------------------------------------------------------------------------ the form
+function readForm() {
+  const data = {};
+  for (const input of fields) {
+    if (input.type === "checkbox") {
+      if (input.checked) data[input.name] = true;
+      continue;
+    }
+    let value = input.value.trim();
+    if (value === "") continue;
+    // Thousands separators are how people write money; the rules take plain digits.
+    if (input.dataset.kind === "money" || input.dataset.kind === "area") value = value.replace(/[,，\s]/g, "");
+    data[input.name] = value;
+  }
+  return data;
+}
+
+function toJson(data) {
+  const out = {};
+  for (const input of fields) {
+    const value = data[input.name];
+    if (value === undefined) continue;
+    const kind = input.dataset.kind;
+    out[input.name] = (kind === "count" || kind === "rank" || kind === "grade") && /^\d+$/.test(value) ? Number(value) : value;
+  }
+  return JSON.stringify(out);
+}
+
+function writeFragment(data, total) {
+  const params = new URLSearchParams(data);
+  if (total !== undefined) params.set("_total", total);
+  history.replaceState(null, "", `#${params}`);
+}
+
+function readFragment() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  for (const input of fields) {
+    if (!params.has(input.name)) continue;
+    if (input.type === "checkbox") input.checked = params.get(input.name) === "true";
+    else input.value = params.get(input.name);
+  }
+  return params.get("_total");
+}
+
+function showErrors(errors) {
+  for (const input of fields) {
+    input.removeAttribute("aria-invalid");
+    form.querySelector(`#e-${input.name}`).textContent = "";
+  }
+  const general = [];
+  for (const error of errors) {
+    const slot = form.querySelector(`#e-${CSS.escape(error.field)}`);
+    const message = pick(error, "message");
+    if (slot) {
+      slot.textContent = message;
+      form.querySelector(`[name="${CSS.escape(error.field)}"]`).setAttribute("aria-invalid", "true");
+    } else {
+      general.push(message);
+    }
+  }
+  return general;
+}
+
+// ------------------------------------------------------------------------------ results
+function renderItem(item) {
+  const basis = { up_to: TEXT.upTo, fixed: TEXT.fixed, computed: TEXT.computed }[item.basis];
+  return el("li", { class: `calc-item calc-${item.basis}`, "data-clause": item.clause },
+    el("div", { class: "calc-item-head" },
+      el("span", { class: "calc-item-title" }, pick(item, "title")),
+      el("span", { class: "calc-item-amount" }, item.basis === "up_to" ? `${TEXT.upTo} ` : "", money(item.amount), " ", TEXT.yuan),
+    ),
+    el("p", { class: "calc-item-meta" }, `${TEXT.clause}: `, clauseLink(item.clause), ` · ${basis}`),
+    el("details", { class: "calc-how" },
+      el("summary", {}, TEXT.howComputed),
+      el("p", {}, pick(item, "explanation")),
+      el("p", {}, `${TEXT.parameters}: ${item.parameters.join(", ")}`),
+      el("p", {}, `${TEXT.departments}: ${item.departments.map((d) => d[lang]).join("、")}`),
+    ),
+  );
+}
+
+function renderPrepare(items) {
+  const evidence = [...new Set(items.flatMap((i) => i[`evidence_${lang}`]))];
+  const units = [...new Set(items.flatMap((i) => i.departments.map((d) => d[lang])))];
+  if (!items.length) return null;
+  return el("section", { class: "calc-prepare" },
+    el("h3", {}, TEXT.prepare),
+    el("p", {}, el("strong", {}, TEXT.evidence)), el("ul", {}, evidence.map((e) => el("li", {}, e))),
+    el("p", {}, el("strong", {}, TEXT.departments)), el("ul", {}, units.map((u) => el("li", {}, u))),
+  );
+}
+
+function renderGuidance(entries) {
+  const wanted = app.dataset.clauses ? app.dataset.clauses.split(" ") : null;
+  const shown = entries.filter((g) => !wanted || wanted.includes(g.clause) || g.clause === "policy-closing");
+  return el("details", { class: "calc-guidance" },
+    el("summary", {}, `${TEXT.guidance} (${shown.length})`),
+    el("ul", {}, shown.map((g) => el("li", {},
+      el("strong", {}, pick(g, "topic")), " (", clauseLink(g.clause), ") ", pick(g, "applies"),
+      g.departments.length ? el("span", { class: "calc-units" }, ` ${TEXT.departments}: ${g.departments.map((d) => d[lang]).join("、")}`) : null,
+    ))),
+  );
+}
+
+function renderEstimate(result) {
+  const items = result.items;
+  const nodes = [
+    el("p", { class: `calc-validity ${result.within_validity ? "is-valid" : "is-invalid"}` },
+      result.within_validity ? TEXT.within : TEXT.outside,
+      result.if_within_validity ? `. ${TEXT.wouldBe} ${money(result.if_within_validity.total)} ${TEXT.yuan}` : ""),
+    el("p", { class: "calc-total" }, `${TEXT.total}: `, el("strong", {}, money(result.total), " ", TEXT.yuan)),
+    items.length ? el("ol", { class: "calc-items" }, items.map(renderItem)) : el("p", {}, TEXT.noItems),
+  ];
+  if (result.warnings.length) {
+    nodes.push(el("section", { class: "calc-warnings" }, el("h3", {}, TEXT.warnings),
+      el("ul", {}, result.warnings.map((w) => el("li", {}, pick(w, "message"), w.clause ? [" (", clauseLink(w.clause), ")"] : [])))));
+  }
+  nodes.push(renderPrepare(items), renderGuidance(result.guidance));
+  return nodes;
+}
+
+function renderLand(result) {
+  return [
+    el("p", { class: "calc-total" }, `${TEXT.floor} `, el("strong", {}, money(result.floor_price), " ", TEXT.yuan),
+      ` (${TEXT.unitFloor} ${money(result.floor_unit_price)} ${TEXT.yuan})`),
+    el("p", {}, pick(result, "explanation")),
+    el("p", { class: "calc-item-meta" }, `${TEXT.clause}: `, clauseLink(result.clause), ` · ${result.reference}`),
+    el("p", {}, `${TEXT.departments}: ${result.departments.map((d) => d[lang]).join("、")}`),
+  ];
+}
+
+function renderSheet(data, result) {
+  const labels = Object.fromEntries(fields.map((f) => [f.name, form.querySelector(`label[for="${f.id}"]`).dataset.label]));
+  const rows = Object.entries(data).map(([k, v]) => el("tr", {}, el("th", {}, labels[k]), el("td", {}, v)));
+  const lines = command === "land"
+    ? [el("tr", {}, el("td", {}, "policy-13"), el("td", {}, TEXT.floor), el("td", {}, money(result.floor_price)))]
+    : result.items.map((i) => el("tr", {}, el("td", {}, i.clause), el("td", {}, pick(i, "title"), i.basis === "up_to" ? ` (${TEXT.upTo})` : ""), el("td", {}, money(i.amount))));
+  sheet.replaceChildren(
+    el("h2", {}, TEXT.sheetTitle),
+    el("p", {}, `${TEXT.generated}: ${new Date().toISOString().slice(0, 10)}`, command === "land" ? "" : ` · ${result.within_validity ? TEXT.within : TEXT.outside}`),
+    el("h3", {}, TEXT.inputs), el("table", {}, el("tbody", {}, rows)),
+    el("h3", {}, TEXT.items), el("table", {}, el("tbody", {}, lines,
+      command === "land" ? [] : [el("tr", {}, el("td", {}), el("th", {}, TEXT.total), el("th", {}, money(result.total)))])),
+    el("p", { class: "calc-disclaimer" }, app.querySelector(".calc-disclaimer-text").textContent),
+  );
+}
+
+// ------------------------------------------------------------------------------ the engine
+let worker = null;
+let nextId = 0;
+const pending = new Map();
+let settle;
+const ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+ready.catch(() => {});
+
+function fail(reason, detail) {
+  status.className = "calc-status is-failed";
+  status.textContent = TEXT.failed + (TEXT.reasons[reason] || TEXT.reasons.load) + (detail ? ` (${detail})` : "");
+  app.classList.add("engine-failed");
+  settle.reject(new Error(`${reason}: ${detail || ""}`));
+  if (worker) worker.terminate();
+}
+
+function start() {
+  status.textContent = TEXT.loading;
+  if (typeof WebAssembly !== "object") return fail("no-wasm");
+  try {
+    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  } catch (error) {
+    return fail("worker", String(error));
+  }
+  const timer = setTimeout(() => fail("timeout"), LOAD_TIMEOUT_MS);
+  worker.onerror = (event) => { clearTimeout(timer); fail("worker", event.message); };
+  worker.onmessage = ({ data }) => {
+    if (data.type === "progress") status.textContent = TEXT[data.stage];
+    else if (data.type === "failed") { clearTimeout(timer); fail(data.reason, data.detail); }
+    else if (data.type === "ready") {
+      clearTimeout(timer);
+      status.className = "calc-status is-ready";
+      status.textContent = TEXT.ready;
+      app.classList.add("engine-ready");
+      settle.resolve();
+    } else if (data.type === "result") {
+      pending.get(data.id)(data);
+      pending.delete(data.id);
+    }
+  };
+  worker.postMessage({ type: "init", runtime: new URL(app.dataset.runtime, location.href).href, wheel: new URL(app.dataset.wheel, location.href).href });
+}
+
+async function runRaw(which, text) {
+  await ready;
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    worker.postMessage({ type: "run", id, command: which, text });
+  });
+}
+
+// ------------------------------------------------------------------------------ wiring
+let latest = 0;
+async function update() {
+  const data = readForm();
+  const ticket = ++latest;
+  if (!Object.keys(data).length) {
+    // Nothing typed yet: no "required" errors for an untouched form.
+    showErrors([]);
+    output.replaceChildren();
+    return;
+  }
+  const { status: code, text } = await runRaw(command, toJson(data));
+  if (ticket !== latest) return; // a newer input is on its way
+  const result = JSON.parse(text);
+  output.setAttribute("aria-busy", "false");
+  if (code !== 0) {
+    const general = showErrors(result.errors);
+    output.replaceChildren(el("p", { class: "calc-error-summary" }, TEXT.fixErrors, ...general.map((g) => ` ${g}`)));
+    writeFragment(data);
+    return;
+  }
+  showErrors([]);
+  output.replaceChildren(...(command === "land" ? renderLand(result) : renderEstimate(result)).filter(Boolean));
+  renderSheet(data, result);
+  writeFragment(data, command === "land" ? result.floor_price : result.total);
+}
+
+const sharedTotal = readFragment();
+if (sharedTotal) output.replaceChildren(el("p", { class: "calc-shared" }, TEXT.sharedTotal, money(sharedTotal), ` ${TEXT.yuan}`));
+form.addEventListener("input", () => { update().catch(() => {}); });
+form.addEventListener("change", () => { update().catch(() => {}); });
+form.addEventListener("submit", (event) => { event.preventDefault(); update().catch(() => {}); });
+form.addEventListener("reset", () => setTimeout(() => { history.replaceState(null, "", location.pathname); update().catch(() => {}); }));
+app.querySelector("[data-action=print]").addEventListener("click", () => window.print());
+start();
+ready.then(update).catch(() => {});
+
+window.policyCalculator = {
+  ready,
+  run: runRaw,
+  estimate: async (profile) => JSON.parse((await runRaw("estimate", JSON.stringify(profile))).text),
+  land: async (input) => JSON.parse((await runRaw("land", JSON.stringify(input))).text),
+};

@@ -1,0 +1,226 @@
+"""The in-browser calculators: forms generated from the rule package, and the runtime they need.
+
+`<!-- calculator: NAME -->` becomes the calculator's form, made at build time from the field
+tables of `xinzhou_policy.validation` (labels, help, groups in the page's language), so the form
+is readable and fillable before Python has started, and the static award tables of its clauses,
+which stay useful when the runtime cannot load. Only pages with a marker load the calculator
+script; reading pages load no byte of Pyodide.
+
+After the build the runtime is copied into the site, on paths that carry a version so they can
+be cached for long: Pyodide's five files from the npm package (`runtime/pyodide-VERSION/`) and
+the rule package's wheel, built with `python -m build` (`runtime/rules-HASH/`, the hash of its
+sources).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+from html import escape
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from xinzhou_policy.validation import GROUPS, LAND_FIELDS, PROFILE_FIELDS, Field
+
+from _documents import page_language
+from award_tables import table
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "calculators"
+WEB = PACKAGE / "web"
+PYODIDE = ROOT / "node_modules" / "pyodide"
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                 "pyodide-lock.json")
+WEB_FILES = ("calculator.js", "worker.js", "calculator.css")
+ASSETS = "assets/calculators"
+
+MARKER = re.compile(r"^<!-- calculator: (\w+) -->$", re.MULTILINE)
+
+_PROFILE = {f.name: f for f in PROFILE_FIELDS}
+
+
+def _fields(*names: str) -> tuple[Field, ...]:
+    return tuple(_PROFILE[n] for n in names)
+
+
+# name: (command, fields, clauses whose tables and guidance the page shows; empty = all)
+CALCULATORS: dict[str, tuple[str, tuple[Field, ...], tuple[str, ...]]] = {
+    "estimate": ("estimate", PROFILE_FIELDS, ()),
+    "milestones": ("estimate", _fields("event_date", "role", "revenue", "previous_max_revenue",
+                                       "selected_scale_leader", "milestone_mode"), ("policy-4",)),
+    "equipment": ("estimate", _fields("event_date", "town_revenue_rank", "equipment_investment"),
+                  ("policy-5",)),
+    "training": ("estimate", _fields("event_date", "incumbent_trainees", "new_hire_trainees",
+                                     "new_hire_training_days", "new_hire_employment_rate"),
+                 ("policy-16",)),
+    "land": ("land", LAND_FIELDS, ("policy-13",)),
+}
+
+_TEXT = {
+    "zh": {"print": "打印估算单", "reset": "清空", "required": "必填", "tables": "奖补标准（由规则包生成）",
+           "waiting": "正在准备计算器…",
+           "disclaimer": "本估算依据忻政办发〔2022〕81号的条文和本站的法律解读计算，仅供参考，不是行政决定；"
+                         "实际奖补以主管部门审核为准。政策有效期届满后，除非延续，不能再依据本政策申报。"},
+    "en": {"print": "Print the estimate", "reset": "Clear", "required": "required",
+           "tables": "Award tables (generated from the rule package)",
+           "waiting": "Preparing the calculator…",
+           "disclaimer": "This estimate follows the text of 忻政办发〔2022〕81号 and this site's legal "
+                         "readings. It is for reference only and is not an administrative decision; "
+                         "the competent departments decide. Once the policy's validity has ended, no "
+                         "claim can be made under it unless it was renewed. The Chinese text prevails."},
+}
+
+
+# ------------------------------------------------------------------------------ the runtime
+def _sources_hash() -> str:
+    digest = hashlib.sha256()
+    for path in sorted((PACKAGE / "src").rglob("*.py")) + [PACKAGE / "pyproject.toml"]:
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _pyodide_version() -> str:
+    manifest = PYODIDE / "package.json"
+    if not manifest.exists():
+        raise PluginError("node_modules/pyodide is missing: run scripts/setup (npm ci) first")
+    return json.loads(manifest.read_text(encoding="utf-8"))["version"]
+
+
+_state: dict[str, str] = {}
+_build: dict[str, subprocess.Popen] = {}
+
+
+def on_config(config):
+    # Once per build: the i18n plugin renders every language within one build.
+    # `mkdocs serve` rebuilds in the same process, so the wheel is rebuilt each time too.
+    _state["runtime"] = f"runtime/pyodide-{_pyodide_version()}"
+    _state["rules"] = f"runtime/rules-{_sources_hash()}"
+    _state["wheel"] = _wheel_name()
+    _start_wheel_build()
+    return config
+
+
+def _wheel_name() -> str:
+    project = tomllib.loads((PACKAGE / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return f"{project['name'].replace('-', '_')}-{project['version']}-py3-none-any.whl"
+
+
+def _start_wheel_build() -> None:
+    """`python -m build` in the background: it runs on the other core while pages render."""
+    out = tempfile.mkdtemp()
+    _state["wheel_dir"] = out
+    _build["process"] = subprocess.Popen(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", out, str(PACKAGE)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def _finished_wheel() -> Path:
+    process = _build["process"]
+    log = process.communicate()[0]
+    wheel = Path(_state["wheel_dir"]) / _state["wheel"]
+    if process.returncode or not wheel.exists():
+        raise PluginError(f"building the rule package's wheel failed:\n{log}")
+    return wheel
+
+
+def on_post_build(config):
+    site = Path(config["site_dir"])
+    runtime = site / _state["runtime"]
+    runtime.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copy2(PYODIDE / name, runtime / name)
+    rules = site / _state["rules"]
+    rules.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(_finished_wheel(), rules / _state["wheel"])
+    assets = site / ASSETS
+    assets.mkdir(parents=True, exist_ok=True)
+    for name in WEB_FILES:
+        shutil.copy2(WEB / name, assets / name)
+
+
+# ------------------------------------------------------------------------------ the form
+def _input(f: Field, lang: str) -> str:
+    common = (f'id="f-{f.name}" name="{f.name}" data-kind="{f.kind}" '
+              f'aria-describedby="h-{f.name} e-{f.name}"')
+    if f.kind == "enum":
+        options = "".join(
+            f'<option value="{c}"{" selected" if c == f.default else ""}>{escape(labels[lang == "en"])}</option>'
+            for c, labels in zip(f.choices, f.choice_labels))
+        return f"<select {common}>{options}</select>"
+    if f.kind == "flag":
+        return f'<input type="checkbox" {common} value="true">'
+    placeholder = {"date": "YYYY-MM-DD"}.get(f.kind, "")
+    mode = "numeric" if f.kind in ("count", "rank", "grade", "date") else "decimal"
+    required = ' aria-required="true"' if f.required else ""
+    return (f'<input type="text" {common} inputmode="{mode}" autocomplete="off"'
+            f'{f" placeholder={chr(34)}{placeholder}{chr(34)}" if placeholder else ""}{required}>')
+
+
+def _field(f: Field, lang: str) -> str:
+    label = f.label_zh if lang == "zh" else f.label_en
+    help_text = f.help_zh if lang == "zh" else f.help_en
+    mark = f' <span class="req">（{_TEXT[lang]["required"]}）</span>' if f.required else ""
+    if lang == "en" and f.required:
+        mark = f' <span class="req">({_TEXT[lang]["required"]})</span>'
+    label_html = f'<label for="f-{f.name}" data-label="{escape(label)}">{escape(label)}{mark}</label>'
+    flag = " is-flag" if f.kind == "flag" else ""
+    control = _input(f, lang)
+    body = f"{control} {label_html}" if f.kind == "flag" else f"{label_html}{control}"
+    return (f'<div class="calc-field{flag}" data-field="{f.name}">{body}'
+            f'<p class="calc-help" id="h-{f.name}">{escape(help_text)}</p>'
+            f'<p class="calc-error" id="e-{f.name}" role="alert"></p></div>')
+
+
+def _relative(page_url: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page_url) or ".")
+
+
+def calculator(name: str, page, lang: str) -> str:
+    if name not in CALCULATORS:
+        raise PluginError(f"{page.file.src_uri}: unknown calculator {name!r}")
+    command, fields, clauses = CALCULATORS[name]
+    text = _TEXT[lang]
+    groups = []
+    for key, (zh, en) in GROUPS.items():
+        members = [f for f in fields if f.group == key]
+        if members:
+            legend = zh if lang == "zh" else en
+            groups.append(f"<fieldset><legend>{escape(legend)}</legend>"
+                          + "".join(_field(f, lang) for f in members) + "</fieldset>")
+    here = page.url
+    policy = "en/policy.html" if lang == "en" else "policy.html"
+    attrs = {
+        "data-calculator": name, "data-command": command, "data-clauses": " ".join(clauses),
+        "data-runtime": _relative(here, f"{_state['runtime']}/pyodide.mjs"),
+        "data-wheel": _relative(here, f"{_state['rules']}/{_state['wheel']}"),
+        "data-policy-page": _relative(here, policy),
+    }
+    shown = clauses or tuple(dict.fromkeys(
+        f.clause for f in fields if f.clause and f.clause != "policy-closing"))
+    tables = "".join(table(c, lang) for c in shown)
+    return (
+        f'<div class="calculator-app" {" ".join(f"{k}={chr(34)}{escape(v)}{chr(34)}" for k, v in attrs.items())}>'
+        f'<p class="calc-status" role="status" aria-live="polite">{text["waiting"]}</p>'
+        f'<form class="calculator" novalidate>{"".join(groups)}'
+        f'<div class="calc-actions"><button type="button" data-action="print">{text["print"]}</button>'
+        f'<button type="reset">{text["reset"]}</button></div></form>'
+        f'<section class="calc-result" aria-live="polite" aria-busy="true"></section>'
+        f'<section class="calc-print-sheet"></section>'
+        f'<p class="calc-disclaimer-text" hidden>{escape(text["disclaimer"])}</p>'
+        f'<section class="calc-static"><h2 id="award-tables">{text["tables"]}</h2>{tables}</section>'
+        f'<link rel="stylesheet" href="{_relative(here, ASSETS + "/calculator.css")}">'
+        f'<script type="module" src="{_relative(here, ASSETS + "/calculator.js")}"></script>'
+        f"</div>"
+    )
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang = page_language(page.file.src_uri)
+    return MARKER.sub(lambda m: calculator(m.group(1), page, lang), markdown)

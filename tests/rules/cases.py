@@ -1,0 +1,82 @@
+"""Loading the rules' case files (tests/rules/cases/*.toml), shared by every runner of them.
+
+A case file holds the cases of one clause, written from the policy text:
+
+    clause = "policy-4"
+    [[case]]
+    name = "backbone: revenue exactly at the first threshold (达到 includes it)"
+    profile = { event_date = "2024-06-01", role = "backbone", revenue = "100000000" }
+    # or: land = { grade = 5, area_m2 = "1000" }
+    [case.expect]
+    total = "200000.00"                                   # estimate total
+    items = { "policy-4.backbone-milestone-1" = "200000.00" }  # exactly these items
+    warnings = ["milestone_reading"]                       # codes that must be present
+    within_validity = true
+    if_within_validity_total = "200000.00"
+    errors = { revenue = "negative" }                      # field -> code; exit status 2
+    land = { floor_price = "1234.00" }                     # keys of the land output
+
+Money in profiles is written as strings so that TOML floats never enter.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+CASES_DIR = Path(__file__).parent / "cases"
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str
+    clause: str
+    name: str
+    command: str  # "estimate" | "land"
+    input: Any
+    expect: dict[str, Any]
+
+    @property
+    def id(self) -> str:
+        return f"{self.file}:{self.name}"
+
+
+def load_cases() -> list[Case]:
+    cases = []
+    for path in sorted(CASES_DIR.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for raw in data["case"]:
+            command = "land" if "land" in raw else "estimate"
+            cases.append(Case(path.name, data["clause"], raw["name"], command,
+                              raw["land"] if command == "land" else raw["profile"], raw["expect"]))
+    return cases
+
+
+def check(case: Case, result: dict[str, Any], failed: bool) -> None:
+    """Assert that an output (or error output, when `failed`) meets the case's expectations."""
+    expect = case.expect
+    if "errors" in expect:
+        assert failed, f"expected an input error, got {result}"
+        got = {e["field"]: e["code"] for e in result["errors"]}
+        assert got == expect["errors"]
+        for e in result["errors"]:
+            assert e["message_zh"] and e["message_en"]
+        return
+    assert not failed, f"unexpected input error: {result}"
+    if case.command == "land":
+        for key, value in expect["land"].items():
+            assert result[key] == value, (key, result[key], value)
+        return
+    if "items" in expect:
+        assert {i["id"]: i["amount"] for i in result["items"]} == expect["items"]
+    if "total" in expect:
+        assert result["total"] == expect["total"]
+    if "within_validity" in expect:
+        assert result["within_validity"] is expect["within_validity"]
+    if "if_within_validity_total" in expect:
+        assert result["if_within_validity"]["total"] == expect["if_within_validity_total"]
+    codes = {w["code"] for w in result["warnings"]}
+    missing = set(expect.get("warnings", ())) - codes
+    assert not missing, f"missing warnings {missing}; got {codes}"
