@@ -51,6 +51,7 @@ const form = app.querySelector("form");
 const status = app.querySelector(".calc-status");
 const output = app.querySelector(".calc-result");
 const sheet = app.querySelector(".calc-print-sheet");
+const summary = app.querySelector(".calc-summary");
 const command = app.dataset.command;
 const policyPage = app.dataset.policyPage;
 const fields = [...form.querySelectorAll("[name]")];
@@ -69,7 +70,8 @@ function el(tag, attrs = {}, ...children) {
 }
 const pick = (obj, key) => obj[`${key}_${lang}`];
 const money = (text) => Number(text).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const clauseLink = (id) => el("a", { href: `${policyPage}#${id}` }, id);
+// Every cited clause links to its anchor on the policy page (the anchor is the clause id).
+const clauseLink = (id, label) => el("a", { href: `${policyPage}#${id}`, "data-clause": id }, label || id);
 
 // ------------------------------------------------------------------------------ the form
 function readForm() {
@@ -142,7 +144,7 @@ function renderItem(item) {
       el("span", { class: "calc-item-title" }, pick(item, "title")),
       el("span", { class: "calc-item-amount" }, item.basis === "up_to" ? `${TEXT.upTo} ` : "", money(item.amount), " ", TEXT.yuan),
     ),
-    el("p", { class: "calc-item-meta" }, `${TEXT.clause}: `, clauseLink(item.clause), ` · ${basis}`),
+    el("p", { class: "calc-item-meta" }, `${TEXT.clause}: `, clauseLink(item.clause, pick(item, "clause_label")), ` · ${basis}`),
     el("details", { class: "calc-how" },
       el("summary", {}, TEXT.howComputed),
       el("p", {}, pick(item, "explanation")),
@@ -207,7 +209,7 @@ function renderSheet(data, result) {
   const rows = Object.entries(data).map(([k, v]) => el("tr", {}, el("th", {}, labels[k]), el("td", {}, v)));
   const lines = command === "land"
     ? [el("tr", {}, el("td", {}, "policy-13"), el("td", {}, TEXT.floor), el("td", {}, money(result.floor_price)))]
-    : result.items.map((i) => el("tr", {}, el("td", {}, i.clause), el("td", {}, pick(i, "title"), i.basis === "up_to" ? ` (${TEXT.upTo})` : ""), el("td", {}, money(i.amount))));
+    : result.items.map((i) => el("tr", {}, el("td", {}, pick(i, "clause_label")), el("td", {}, pick(i, "title"), i.basis === "up_to" ? ` (${TEXT.upTo})` : ""), el("td", {}, money(i.amount))));
   sheet.replaceChildren(
     el("h2", {}, TEXT.sheetTitle),
     el("p", {}, `${TEXT.generated}: ${new Date().toISOString().slice(0, 10)}`, command === "land" ? "" : ` · ${result.within_validity ? TEXT.within : TEXT.outside}`),
@@ -279,6 +281,7 @@ async function update() {
     // Nothing typed yet: no "required" errors for an untouched form.
     showErrors([]);
     output.replaceChildren();
+    summary.hidden = true;
     return;
   }
   const { status: code, text } = await runRaw(command, toJson(data));
@@ -293,6 +296,10 @@ async function update() {
   }
   showErrors([]);
   output.replaceChildren(...(command === "land" ? renderLand(result) : renderEstimate(result)).filter(Boolean));
+  summary.hidden = false;
+  summary.querySelector("span").textContent = command === "land"
+    ? `${TEXT.floor} ${money(result.floor_price)} ${TEXT.yuan}`
+    : `${TEXT.total}: ${money(result.total)} ${TEXT.yuan}`;
   renderSheet(data, result);
   writeFragment(data, command === "land" ? result.floor_price : result.total);
 }
@@ -304,6 +311,7 @@ form.addEventListener("change", () => { update().catch(() => {}); });
 form.addEventListener("submit", (event) => { event.preventDefault(); update().catch(() => {}); });
 form.addEventListener("reset", () => setTimeout(() => { history.replaceState(null, "", location.pathname); update().catch(() => {}); }));
 app.querySelector("[data-action=print]").addEventListener("click", () => window.print());
+summary.querySelector("button").addEventListener("click", () => output.scrollIntoView({ behavior: "smooth" }));
 start();
 ready.then(update).catch(() => {});
 

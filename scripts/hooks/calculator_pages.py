@@ -64,11 +64,11 @@ CALCULATORS: dict[str, tuple[str, tuple[Field, ...], tuple[str, ...]]] = {
 }
 
 _TEXT = {
-    "zh": {"print": "打印估算单", "reset": "清空", "required": "必填", "tables": "奖补标准（由规则包生成）",
+    "zh": {"print": "打印估算单", "reset": "清空", "details": "查看明细", "required": "必填", "tables": "奖补标准（由规则包生成）",
            "waiting": "正在准备计算器…",
            "disclaimer": "本估算依据忻政办发〔2022〕81号的条文和本站的法律解读计算，仅供参考，不是行政决定；"
                          "实际奖补以主管部门审核为准。政策有效期届满后，除非延续，不能再依据本政策申报。"},
-    "en": {"print": "Print the estimate", "reset": "Clear", "required": "required",
+    "en": {"print": "Print the estimate", "reset": "Clear", "details": "Show details", "required": "required",
            "tables": "Award tables (generated from the rule package)",
            "waiting": "Preparing the calculator…",
            "disclaimer": "This estimate follows the text of 忻政办发〔2022〕81号 and this site's legal "
@@ -210,7 +210,9 @@ def calculator(name: str, page, lang: str) -> str:
         f'<p class="calc-status" role="status" aria-live="polite">{text["waiting"]}</p>'
         f'<form class="calculator" novalidate>{"".join(groups)}'
         f'<div class="calc-actions"><button type="button" data-action="print">{text["print"]}</button>'
-        f'<button type="reset">{text["reset"]}</button></div></form>'
+        f'<button type="reset">{text["reset"]}</button></div>'
+        f'<div class="calc-summary" hidden><span></span> <button type="button" data-action="show-result">'
+        f'{text["details"]}</button></div></form>'
         f'<section class="calc-result" aria-live="polite" aria-busy="true"></section>'
         f'<section class="calc-print-sheet"></section>'
         f'<p class="calc-disclaimer-text" hidden>{escape(text["disclaimer"])}</p>'

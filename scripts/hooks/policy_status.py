@@ -23,14 +23,13 @@ def admonition(lang: str) -> str:
                 f"    本政策于{issued}印发，自发布之日起施行，有效期{years}，至{until}届满。"
                 f"除非本政策已经延续，其有效期已经结束。\n\n"
                 f"    对奖补估算的影响：发生在{until}之后的事项，不能依据本政策获得奖补。"
-                f"计算器（目前是命令行工具，见[奖补估算](estimate.md)）会指出这一点，"
+                f"[计算器](calculators/index.md)会指出这一点，"
                 f"并给出假如政策仍然有效时的金额，仅供参考。")
     return (f'!!! warning generated "Status: validity ended unless renewed"\n'
             f"    Issued on {issued} and in force from publication, the policy was valid for "
             f"{years}, through {until}. Unless it has been renewed, its validity has ended.\n\n"
             f"    What this means for an estimate: an event after {until} earns no award under "
-            f"this policy. The calculator (for now a command-line tool, see "
-            f"[Estimating awards](estimate.md)) says so and shows what the amount would have "
+            f"this policy. The [calculators](calculators/index.md) say so and show what the amount would have "
             f"been, for reference only.")
 
 

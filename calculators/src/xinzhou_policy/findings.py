@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .clauses import CLAUSES, departments_of
+from .clauses import CLAUSES, clause_label, departments_of
 from .money import money_str, to_fen
 
 
@@ -15,6 +15,8 @@ class Item:
     """One amount the enterprise may claim, with the clause it rests on and how it was computed."""
     id: str
     clause: str
+    title_zh: str
+    title_en: str
     amount: Decimal
     basis: str  # "fixed" | "computed" | "up_to"
     explanation_zh: str
@@ -25,11 +27,14 @@ class Item:
 
     def to_dict(self) -> dict[str, Any]:
         clause = CLAUSES[self.clause]
+        cite_zh, cite_en = clause_label(self.clause)
         return {
             "id": self.id,
             "clause": self.clause,
-            "title_zh": clause.title_zh,
-            "title_en": clause.title_en,
+            "title_zh": self.title_zh,
+            "title_en": self.title_en,
+            "clause_label_zh": f"{cite_zh} {clause.title_zh}",
+            "clause_label_en": f"{cite_en[0].upper()}{cite_en[1:]}: {clause.title_en}",
             "amount": money_str(self.amount),
             "basis": self.basis,
             "explanation_zh": self.explanation_zh,
@@ -65,8 +70,9 @@ class Findings:
         self.warnings.extend(other.warnings)
 
 
-def award(id: str, clause: str, amount: Decimal, basis: str, explanation: tuple[str, str],
-          parameters: tuple[str, ...], evidence: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> Item:
-    """An item rounded to the fen; the explanation is (zh, en), the evidence (zh list, en list)."""
-    return Item(id, clause, to_fen(amount), basis, explanation[0], explanation[1], parameters,
-                evidence[0], evidence[1])
+def award(id: str, clause: str, title: tuple[str, str], amount: Decimal, basis: str,
+          explanation: tuple[str, str], parameters: tuple[str, ...],
+          evidence: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> Item:
+    """An item rounded to the fen; title and explanation are (zh, en), evidence (zh list, en list)."""
+    return Item(id, clause, title[0], title[1], to_fen(amount), basis, explanation[0],
+                explanation[1], parameters, evidence[0], evidence[1])

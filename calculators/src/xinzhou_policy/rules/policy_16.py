@@ -27,7 +27,8 @@ def incumbent_training(profile: dict[str, Any]) -> Findings:
         per_person = INCUMBENT_TRAINING_PER_PERSON.value
         amount = per_person * trainees
         found.items.append(award(
-            "policy-16.incumbent-training", CLAUSE, amount, "computed",
+            "policy-16.incumbent-training", CLAUSE,
+            ("在岗职工技能提升培训补贴", "Skills training subsidy for in-service employees"), amount, "computed",
             (f"在岗职工参加职业技能提升培训 {trainees} 人，每人 {yuan(per_person)} 元，合计 {yuan(amount)} 元，补贴给企业。",
              f"{trainees} in-service employees trained, at {yuan(per_person)} yuan each: "
              f"{yuan(amount)} yuan, paid to the enterprise."),
@@ -80,7 +81,8 @@ def new_hire_training(profile: dict[str, Any]) -> Findings:
                  f"days and {yuan(NEW_HIRE_LATER_DAILY.value)} yuan for each later day")
     capped = per_person == NEW_HIRE_CAP_PER_PERSON.value
     found.items.append(award(
-        "policy-16.new-hire-training", CLAUSE, amount, "computed",
+        "policy-16.new-hire-training", CLAUSE,
+        ("新招聘人员订单式培训补贴", "Subsidy for order-based training of new hires"), amount, "computed",
         (f"新招聘人员订单式培训 {trainees} 人，每人 {days} 天，培训后就业率 {percent(rate)}，"
          f"达到 {percent(minimum)}。按{tiered_zh}计算，每人 {yuan(per_person)} 元"
          f"{'（已达每人上限）' if capped else ''}，合计 {yuan(amount)} 元。"

@@ -26,7 +26,8 @@ def scale_leader(profile: dict[str, Any]) -> Findings:
     if profile["selected_scale_leader"]:
         amount = SCALE_LEADER_AWARD.value
         found.items.append(award(
-            "policy-4.scale-leader", CLAUSE, amount, "fixed",
+            "policy-4.scale-leader", CLAUSE,
+            ("规模化领军企业评选奖励", "Award for the large-scale leading enterprise contest"), amount, "fixed",
             (f"企业在市级竞赛评选中被评为全市特色专业镇规模化领军企业，按政策第（四）条给予资金奖励 {yuan(amount)} 元。",
              f"The enterprise was selected in the municipal contest as a large-scale leading "
              f"enterprise of the city's distinctive specialized towns; clause (4) gives an award "
@@ -88,7 +89,10 @@ def revenue_milestones(profile: dict[str, Any]) -> Findings:
     for n, tier in crossed:
         reading_zh, reading_en = _reading_note(profile["milestone_mode"]) if several else ("", "")
         found.items.append(award(
-            f"policy-4.{profile['role']}-milestone-{n}", CLAUSE, tier.amount, "fixed",
+            f"policy-4.{profile['role']}-milestone-{n}", CLAUSE,
+            (f"{role_zh}营收首次{verb_zh} {yuan(tier.threshold)} 元奖励",
+             f"{role_en[0].upper()}{role_en[1:]} revenue milestone: {yuan(tier.threshold)} yuan"),
+            tier.amount, "fixed",
             (f"{role_zh}本年度营业收入 {yuan(revenue)} 元，以往年度最高 {yuan(previous)} 元，"
              f"首次{verb_zh} {yuan(tier.threshold)} 元的门槛（“{verb_zh}”{'含' if scale.inclusive else '不含'}本数）。"
              f"按政策第（四）条一次性奖励 {yuan(tier.amount)} 元。{reading_zh}",

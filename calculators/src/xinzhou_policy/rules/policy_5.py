@@ -50,7 +50,8 @@ def equipment_subsidy(profile: dict[str, Any]) -> Findings:
     capped_en = (f", above the cap of {yuan(EQUIPMENT_CAP.value)} yuan per enterprise, so the cap "
                  "applies" if computed > amount else "")
     found.items.append(award(
-        "policy-5.equipment", CLAUSE, amount, "computed",
+        "policy-5.equipment", CLAUSE,
+        ("研发、检测、试验设备后补助", "Subsidy for R&D, testing and trial equipment"), amount, "computed",
         (f"营收排名第{rank}名（前{number(top)}名以内），当年购置研发、检测、试验等设备投入 {yuan(investment)} 元，"
          f"达到 {yuan(minimum)} 元以上的条件。按实际投资额的 {percent(EQUIPMENT_RATE.value)} 计算为 "
          f"{yuan(computed)} 元{capped_zh}。采取后补助方式，投资完成后申请。",
@@ -74,7 +75,8 @@ def single_champion(profile: dict[str, Any]) -> Findings:
     if profile["first_single_champion_product"]:
         amount = SINGLE_CHAMPION_AWARD.value
         found.items.append(award(
-            "policy-5.single-champion", CLAUSE, amount, "fixed",
+            "policy-5.single-champion", CLAUSE,
+            ("国家级制造业单项冠军产品奖励", "Award for a national single champion product"), amount, "fixed",
             (f"企业产品首次获评国家级制造业单项冠军产品，按政策第（五）条一次性奖励 {yuan(amount)} 元。",
              f"The enterprise's product was named a national manufacturing single champion for "
              f"the first time; clause (5) gives a one-off award of {yuan(amount)} yuan."),
