@@ -206,10 +206,15 @@ function renderLand(result) {
 
 function renderSheet(data, result) {
   const labels = Object.fromEntries(fields.map((f) => [f.name, form.querySelector(`label[for="${f.id}"]`).dataset.label]));
-  const rows = Object.entries(data).map(([k, v]) => el("tr", {}, el("th", {}, labels[k]), el("td", {}, v)));
+  const shown = (name, value) => {
+    const input = form.querySelector(`[name="${name}"]`);
+    if (input.tagName === "SELECT") return input.selectedOptions[0].textContent;
+    return input.type === "checkbox" ? "✓" : value;
+  };
+  const rows = Object.entries(data).map(([k, v]) => el("tr", {}, el("th", {}, labels[k]), el("td", {}, shown(k, v))));
   const lines = command === "land"
     ? [el("tr", {}, el("td", {}, "policy-13"), el("td", {}, TEXT.floor), el("td", {}, money(result.floor_price)))]
-    : result.items.map((i) => el("tr", {}, el("td", {}, pick(i, "clause_label")), el("td", {}, pick(i, "title"), i.basis === "up_to" ? ` (${TEXT.upTo})` : ""), el("td", {}, money(i.amount))));
+    : result.items.map((i) => el("tr", {}, el("td", {}, pick(i, "clause_label"), ` (${i.clause})`), el("td", {}, pick(i, "title"), i.basis === "up_to" ? ` (${TEXT.upTo})` : ""), el("td", {}, money(i.amount))));
   sheet.replaceChildren(
     el("h2", {}, TEXT.sheetTitle),
     el("p", {}, `${TEXT.generated}: ${new Date().toISOString().slice(0, 10)}`, command === "land" ? "" : ` · ${result.within_validity ? TEXT.within : TEXT.outside}`),

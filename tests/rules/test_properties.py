@@ -47,7 +47,6 @@ FEN = Decimal("0.01")
 ONE_DAY = timedelta(days=1)
 
 PROVINCIAL_FIELDS = tuple(f.name for f in PROFILE_FIELDS if f.name.startswith("provincial_"))
-MONEY_FIELDS = tuple(f.name for f in PROFILE_FIELDS if f.kind == "money")
 ROLE_CHOICES = next(f.choices for f in PROFILE_FIELDS if f.name == "role")
 MODE_CHOICES = next(f.choices for f in PROFILE_FIELDS if f.name == "milestone_mode")
 

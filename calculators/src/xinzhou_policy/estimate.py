@@ -39,6 +39,13 @@ def _validity_warning(day, would_be) -> Warning:
         f"{yuan(would_be)} yuan (see if_within_validity).", CLOSING_CLAUSE)
 
 
+def _rounded_away(item: Item) -> Warning:
+    return Warning(
+        "rounds_to_zero", f"“{item.title_zh}”计算结果不足 0.01 元，按四舍五入为 0，不列为奖补项目。",
+        f"“{item.title_en}” comes to less than 0.01 yuan and rounds to 0, so it is not listed.",
+        item.clause)
+
+
 def _up_to_warning() -> Warning:
     return Warning(
         "up_to_counted_at_bound",
@@ -53,9 +60,9 @@ def estimate(profile: Any) -> dict[str, Any]:
     found = Findings()
     for rule in AWARD_RULES:
         found.add(rule(values))
-    # Only amounts above zero are items: a share that rounds to 0.00 fen is no award.
+    # Only amounts above zero are items: a share that rounds to 0.00 is no award, and says so.
     items = sorted((i for i in found.items if i.amount > 0), key=_clause_order)
-    warnings = list(found.warnings)
+    warnings = list(found.warnings) + [_rounded_away(i) for i in found.items if not i.amount > 0]
     if any(i.basis == "up_to" for i in items):
         warnings.append(_up_to_warning())
     day = values["event_date"]

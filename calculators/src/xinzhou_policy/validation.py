@@ -19,8 +19,9 @@ from .money import ZERO
 MAX_MONEY = Decimal("1E14")
 MAX_COUNT = 10_000_000
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+# re.ASCII: only 0-9; Decimal would also read other scripts' digits.
+_DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$", re.ASCII)
 
 
 @dataclass(frozen=True)
