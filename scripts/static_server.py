@@ -10,6 +10,7 @@ lifetimes for paths that carry a version (`runtime/…`).
 from __future__ import annotations
 
 import argparse
+import email.utils
 import gzip
 import http.server
 import os
@@ -45,8 +46,19 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (wants_gzip and path.is_file() and path.suffix not in STORED):
             return super().send_head()
+        mtime = path.stat().st_mtime
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                if email.utils.parsedate_to_datetime(since).timestamp() >= int(mtime):
+                    self.send_response(304)
+                    self.end_headers()
+                    return None
+            except (TypeError, ValueError):
+                pass
         body = _gzipped(path, path.stat().st_mtime_ns)
         self.send_response(200)
+        self.send_header("Last-Modified", self.date_time_string(mtime))
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")

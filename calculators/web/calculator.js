@@ -81,6 +81,8 @@ function readForm() {
       if (input.checked) data[input.name] = true;
       continue;
     }
+    // A select left at the rules' own default says nothing the rules would not assume.
+    if (input.tagName === "SELECT" && input.selectedOptions[0]?.defaultSelected) continue;
     let value = input.value.trim();
     if (value === "") continue;
     // Thousands separators are how people write money; the rules take plain digits.
@@ -261,18 +263,21 @@ function start() {
       app.classList.add("engine-ready");
       settle.resolve();
     } else if (data.type === "result") {
-      pending.get(data.id)(data);
+      const { resolve, reject } = pending.get(data.id);
       pending.delete(data.id);
+      if (data.error) reject(new Error(data.error));
+      else resolve(data);
     }
   };
   worker.postMessage({ type: "init", runtime: new URL(app.dataset.runtime, location.href).href, wheel: new URL(app.dataset.wheel, location.href).href });
 }
 
 async function runRaw(which, text) {
+  if (which !== "estimate" && which !== "land") throw new Error(`unknown command: ${which}`);
   await ready;
   const id = nextId++;
-  return new Promise((resolve) => {
-    pending.set(id, resolve);
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
     worker.postMessage({ type: "run", id, command: which, text });
   });
 }
@@ -295,6 +300,8 @@ async function update() {
   output.setAttribute("aria-busy", "false");
   if (code !== 0) {
     const general = showErrors(result.errors);
+    summary.hidden = true;
+    sheet.replaceChildren();
     output.replaceChildren(el("p", { class: "calc-error-summary" }, TEXT.fixErrors, ...general.map((g) => ` ${g}`)));
     writeFragment(data);
     return;

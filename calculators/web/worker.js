@@ -11,6 +11,8 @@ async function checkWasm(runtime) {
   // A .wasm served with the wrong MIME type makes loadPyodide hang for ever: say so at once.
   const wasm = new URL("pyodide.asm.wasm", runtime);
   const response = await fetch(wasm, { method: "HEAD" });
+  // A server that refuses HEAD tells us nothing; loadPyodide's own fetch will then decide.
+  if (response.status === 405 || response.status === 501) return;
   if (!response.ok) throw { reason: "runtime-missing", detail: `${wasm.pathname}: HTTP ${response.status}` };
   const type = (response.headers.get("content-type") || "").split(";")[0].trim();
   if (type !== "application/wasm") throw { reason: "wasm-mime", detail: `${wasm.pathname}: ${type || "no Content-Type"}` };
@@ -31,10 +33,15 @@ async function init({ runtime, wheel }) {
 }
 
 function run({ id, command, text }) {
-  const result = runText(command, text);
-  const [status, output] = result.toJs();
-  result.destroy();
-  postMessage({ type: "result", id, status, text: output });
+  try {
+    const result = runText(command, text);
+    const [status, output] = result.toJs();
+    result.destroy();
+    postMessage({ type: "result", id, status, text: output });
+  } catch (error) {
+    // Every request gets an answer, so no promise on the page waits for ever.
+    postMessage({ type: "result", id, error: String(error) });
+  }
 }
 
 self.onmessage = async ({ data }) => {

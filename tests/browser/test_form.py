@@ -1,0 +1,181 @@
+"""The calculator forms as a reader uses them: keyboard only, errors beside the field, the URL
+fragment, the land calculator.
+
+The expected totals are worked out by hand from the policy text (忻政办发〔2022〕81号):
+- (四) 骨干企业营收规模首次达到 1 亿元、5 亿元、10 亿元的分别给予 20 万元、30 万元、50 万元:
+  revenue 6 亿 this year, at most 2 亿 in any earlier year: only 5 亿 is reached for the first
+  time → 300,000;
+- (五) 营收规模在专业镇中排名前三的企业，当年购置研发、检测、试验等设备投入 100 万元以上 … 给予 10%
+  的补助，单个企业最高补助 100 万元: rank 2, 3,000,000 → 300,000 (below the cap);
+- (十) 地理标志 … 市级财政再给予省级奖励额度 30% 的奖励: 200,000 → 60,000.
+Total 660,000.00 yuan.
+- (十三) land of grade 8 (national minimum 252 元/m²), 20,000 m², supported project (70%):
+  252 × 20,000 × 70% = 3,528,000, above the cost of 3,000,000 → floor 3,528,000.00.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs
+
+import pytest
+from playwright.sync_api import expect
+
+from .browsing import READY_TIMEOUT_MS, wait_ready
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+PAGES = {"zh": "calculators/index.html", "en": "en/calculators/index.html"}
+TOTAL = {"zh": "660,000.00 元", "en": "660,000.00 yuan"}
+# field -> what the reader types; revenue with thousands separators in English, as people write it
+TYPED = {
+    "zh": {"event_date": "2024-06-01", "town_revenue_rank": "2", "revenue": "600000000",
+           "previous_max_revenue": "200000000", "equipment_investment": "3000000",
+           "provincial_gi_award": "200000"},
+    "en": {"event_date": "2024-06-01", "town_revenue_rank": "2", "revenue": "600,000,000",
+           "previous_max_revenue": "200,000,000", "equipment_investment": "3,000,000",
+           "provincial_gi_award": "200,000"},
+}
+EXPECTED_FRAGMENT = {"event_date": "2024-06-01", "role": "backbone", "town_revenue_rank": "2",
+                     "revenue": "600000000", "previous_max_revenue": "200000000",
+                     "equipment_investment": "3000000", "provincial_gi_award": "200000"}
+
+
+def focused_id(page) -> str:
+    return page.evaluate("() => document.activeElement && document.activeElement.id")
+
+
+def tab_to(page, field: str, limit: int = 12) -> None:
+    """Press Tab until the field has the focus (fields are in the form's order)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if focused_id(page) == f"f-{field}":
+            return
+    pytest.fail(f"#f-{field} not reached with {limit} Tabs; focus is on #{focused_id(page)}")
+
+
+def fill_by_keyboard(page, lang: str) -> None:
+    """Focus the first field, then Tab and type: no click, no fill."""
+    page.focus("#f-event_date")
+    assert focused_id(page) == "f-event_date"
+    page.keyboard.type(TYPED[lang]["event_date"])
+    tab_to(page, "role")
+    page.keyboard.press("ArrowUp")  # none → backbone (leading, backbone, none)
+    for field in ("town_revenue_rank", "revenue", "previous_max_revenue", "equipment_investment",
+                  "provincial_gi_award"):
+        tab_to(page, field)
+        page.keyboard.type(TYPED[lang][field])
+
+
+def total(page):
+    return page.locator(".calc-result .calc-total")
+
+
+@pytest.mark.parametrize("lang", PAGES)
+def test_keyboard_alone_gives_the_expected_total(page, site, lang):
+    # Typed straight after navigation: the form works before the engine is ready, and the
+    # result follows once it is.
+    page.goto(site.url + PAGES[lang])
+    fill_by_keyboard(page, lang)
+    assert page.eval_on_selector("#f-role", "e => e.value") == "backbone"
+    expect(total(page)).to_contain_text(TOTAL[lang], timeout=READY_TIMEOUT_MS)
+    items = page.locator(".calc-result .calc-item")
+    assert sorted(items.evaluate_all("els => els.map(e => e.dataset.clause)")) == [
+        "policy-10", "policy-4", "policy-5"]
+    assert page.locator(".calc-status").get_attribute("class") == "calc-status is-ready"
+
+
+@pytest.mark.parametrize("lang", PAGES)
+def test_error_beside_the_field_in_the_page_language(page, site, lang):
+    page.goto(site.url + PAGES[lang])
+    wait_ready(page)
+    page.focus("#f-event_date")
+    page.keyboard.type("2024-06-01")
+    tab_to(page, "revenue")
+    page.keyboard.type("-5")
+    message = page.locator("#e-revenue")
+    expect(message).not_to_be_empty(timeout=READY_TIMEOUT_MS)
+    if lang == "zh":
+        assert CJK.search(message.inner_text()), message.inner_text()
+        assert "负数" in message.inner_text()
+    else:
+        assert not CJK.search(message.inner_text()), message.inner_text()
+        assert "cannot be negative" in message.inner_text()
+    assert page.get_attribute("#f-revenue", "aria-invalid") == "true"
+    # Beside the field: in the field's own block, named by the input's aria-describedby.
+    assert page.locator('[data-field="revenue"] #e-revenue').count() == 1
+    assert "e-revenue" in page.get_attribute("#f-revenue", "aria-describedby").split()
+    # Only the wrong field is marked.
+    assert page.locator("#e-event_date").inner_text() == ""
+    # Corrected, the message goes and a result comes.
+    page.keyboard.press("Home")
+    page.keyboard.press("Delete")
+    expect(message).to_be_empty()
+    assert page.get_attribute("#f-revenue", "aria-invalid") is None
+    expect(total(page)).to_be_visible()
+
+
+def test_no_stale_total_while_an_input_is_wrong(page, site):
+    page.set_viewport_size({"width": 400, "height": 800})  # narrow: the sticky summary shows
+    page.goto(site.url + PAGES["zh"])
+    wait_ready(page)
+    page.focus("#f-event_date")
+    page.keyboard.type("2024-06-01")
+    tab_to(page, "role")
+    page.keyboard.press("ArrowUp")
+    tab_to(page, "revenue")
+    page.keyboard.type("600000000")
+    # 1 亿 and 5 亿 both reached for the first time: 200,000 + 300,000
+    expect(total(page)).to_contain_text("500,000.00", timeout=READY_TIMEOUT_MS)
+    expect(page.locator(".calc-summary")).to_contain_text("500,000.00")
+    page.keyboard.press("Home")
+    page.keyboard.type("-")
+    expect(page.locator("#e-revenue")).not_to_be_empty()
+    assert page.locator(".calc-result .calc-total").count() == 0
+    expect(page.locator(".calc-summary")).to_be_hidden()
+
+
+def test_untouched_form_shows_no_error(page, site):
+    page.goto(site.url + PAGES["zh"])
+    wait_ready(page)
+    page.wait_for_timeout(300)  # the first update runs once the engine is ready
+    errors = page.locator(".calc-error").evaluate_all(
+        "els => els.filter(e => e.textContent).map(e => e.id + ': ' + e.textContent)")
+    assert errors == []
+    assert page.evaluate("location.hash") == ""
+
+
+def test_fragment_holds_the_inputs_and_restores_them(context, site):
+    page = context.new_page()
+    page.goto(site.url + PAGES["zh"])
+    fill_by_keyboard(page, "en")  # thousands separators: the fragment holds plain digits
+    expect(total(page)).to_contain_text(TOTAL["zh"], timeout=READY_TIMEOUT_MS)
+    url = page.url
+    fragment = {k: v[0] for k, v in parse_qs(url.split("#", 1)[1]).items()}
+    for name, value in EXPECTED_FRAGMENT.items():
+        assert fragment.get(name) == value, (name, fragment)
+
+    shared = context.new_page()
+    shared.goto(url)
+    for name, value in EXPECTED_FRAGMENT.items():
+        assert shared.eval_on_selector(f"#f-{name}", "e => e.value") == value, name
+    expect(total(shared)).to_contain_text(TOTAL["zh"], timeout=READY_TIMEOUT_MS)
+    assert shared.locator(".calc-result").inner_text() == page.locator(".calc-result").inner_text()
+
+
+@pytest.mark.parametrize("lang", PAGES)
+def test_land_floor_price(page, site, lang):
+    page.goto(site.url + ("en/" if lang == "en" else "") + "calculators/land.html")
+    page.focus("#f-grade")
+    page.keyboard.type("8")
+    tab_to(page, "area_m2")
+    page.keyboard.type("20000")
+    tab_to(page, "total_cost")
+    page.keyboard.type("3,000,000")
+    tab_to(page, "supported_project")
+    page.keyboard.press("Space")
+    assert page.is_checked("#f-supported_project")
+    expect(total(page)).to_contain_text("3,528,000.00", timeout=READY_TIMEOUT_MS)
+    result = page.evaluate("""() => window.policyCalculator.land(
+        {grade: 8, area_m2: "20000", supported_project: true, total_cost: "3000000"})""")
+    assert result["floor_price"] == "3528000.00"
+    assert "_total=3528000.00" in page.url

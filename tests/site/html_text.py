@@ -1,0 +1,70 @@
+"""Reading built pages: the article's text and every id, with the standard library's parser."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def ids(html: str) -> set[str]:
+    return set(re.findall(r'\sid="([^"]+)"', html))
+
+
+class ArticleText(HTMLParser):
+    """The text of a page's article, without what the site adds around the document's words.
+
+    Left out: blocks the hooks generate (class "generated"), annotations (<details>), heading
+    permalinks, and headings `keep_heading` rejects (headings the site added to the text).
+    """
+
+    def __init__(self, keep_heading=lambda text: True):
+        super().__init__(convert_charrefs=True)
+        self.keep_heading = keep_heading
+        self.parts: list[str] = []
+        self._stack: list[tuple[str, bool]] = []  # (tag, whether it starts a skipped subtree)
+        self._skipping = 0
+        self._in_article = False
+        self._heading: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "article":
+            self._in_article = True
+        if tag in VOID or not self._in_article:
+            return
+        classes = (attrs.get("class") or "").split()
+        skip = tag == "details" or "generated" in classes or "headerlink" in classes
+        self._stack.append((tag, skip))
+        self._skipping += skip
+        if re.fullmatch(r"h[1-6]", tag) and not self._skipping:
+            self._heading = []
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self._in_article = False
+        if not self._in_article or tag in VOID:
+            return
+        while self._stack:
+            name, skip = self._stack.pop()
+            self._skipping -= skip
+            if name == tag:
+                break
+        if re.fullmatch(r"h[1-6]", tag) and self._heading is not None:
+            text = "".join(self._heading)
+            self._heading = None
+            if self.keep_heading(text):
+                self.parts.append(text)
+
+    def handle_data(self, data):
+        if not self._in_article or self._skipping:
+            return
+        (self._heading if self._heading is not None else self.parts).append(data)
+
+    @classmethod
+    def of(cls, html: str, keep_heading=lambda text: True) -> str:
+        parser = cls(keep_heading)
+        parser.feed(html)
+        parser.close()
+        return "".join(parser.parts)
