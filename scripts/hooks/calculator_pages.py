@@ -223,6 +223,38 @@ def calculator(name: str, page, lang: str) -> str:
     )
 
 
+# ------------------------------------------------------------------------------ and back
+_TABLE = re.compile(r'(<div class="generated award-table" data-clause="([\w-]+)">.*?</table></div>)', re.S)
+_TO_CALCULATOR = {"zh": "用计算器估算本条 →", "en": "Estimate this clause with the calculator →"}
+
+
+def _calculator_for(clause_id: str) -> str | None:
+    """The focused calculator of a clause, else the full estimate if it covers the clause."""
+    for name, (_, fields, clauses) in CALCULATORS.items():
+        if clause_id in clauses:
+            return name
+    if any(f.clause == clause_id for f in PROFILE_FIELDS):
+        return "estimate"
+    return None
+
+
+def on_page_content(html, page, config, files):
+    """On the policy page, each award table links to the calculator that computes its clause."""
+    if page.file.src_uri.split(".", 1)[0] != "policy":
+        return html
+    lang = page_language(page.file.src_uri)
+
+    def link(match: re.Match) -> str:
+        name = _calculator_for(match[2])
+        if name is None:
+            return match[1]
+        target = "calculators/index.html" if name == "estimate" else f"calculators/{name}.html"
+        return (f'{match[1]}<p class="generated calc-link"><a href="{target}">'
+                f"{_TO_CALCULATOR[lang]}</a></p>")
+
+    return _TABLE.sub(link, html)
+
+
 def on_page_markdown(markdown, page, config, files):
     lang = page_language(page.file.src_uri)
     return MARKER.sub(lambda m: calculator(m.group(1), page, lang), markdown)

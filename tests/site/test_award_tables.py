@@ -52,3 +52,17 @@ def test_the_land_table_lists_every_grade(site):
     shown = text(table(site.page("policy.html"), "policy-13"))
     assert "第1等" in shown and "840元/平方米" in shown and "第15等" in shown and "60元/平方米" in shown
     assert "国土资发〔2006〕307号" in shown and "2007年1月1日" in shown
+
+
+@pytest.mark.parametrize("page", ["policy.html", "en/policy.html"])
+def test_every_award_table_leads_to_a_calculator_that_computes_it(site, page):
+    # From the clause to the calculator, and (the items' links) back to the clause.
+    html = site.page(page)
+    folder = page.rpartition("/")[0]
+    for clause in dict.fromkeys(p.clause for p in PARAMETERS):
+        link = re.search(rf'data-clause="{clause}">.*?</table></div><p class="generated calc-link">'
+                         r'<a href="([^"]+)"', html, re.S)
+        assert link, f"no calculator link after the table of {clause}"
+        target = site.root / folder / link[1]
+        assert target.exists(), target
+        assert "data-calculator=" in target.read_text(encoding="utf-8")
