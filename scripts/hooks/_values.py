@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from mkdocs.exceptions import PluginError
 from xinzhou_policy import parameters as P
+from xinzhou_policy.money import date_en, date_zh
 
 LANGUAGES = ("zh", "en")
 _UNIT_INDEX = {"zh": 0, "en": 1}
@@ -32,7 +33,8 @@ def zh_numeral(n: int) -> str:
 
 
 def format_date(d: date, lang: str) -> str:
-    return f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else f"{d.day} {d:%B} {d.year}"
+    """The rule package's own date wording, so pages and explanations agree."""
+    return date_zh(d) if lang == "zh" else date_en(d)
 
 
 def _number(value: Decimal | int) -> str:
