@@ -1,31 +1,39 @@
-"""Measure the in-browser calculators: start-up, input latency, main-thread stalls, bytes.
+"""Measure the in-browser calculators against issue 5's targets and a plain-JavaScript baseline.
 
-    .venv/bin/python scripts/bench_calculators.py [--site DIR] [--runs 7] [--json out/bench-calculators.json]
+    .venv/bin/python scripts/bench_calculators.py [--site DIR] [--runs 7] [--changes 50]
+                                                  [--json out/bench-calculators.json]
 
-Builds the site (or takes --site DIR, a built site), serves it on 127.0.0.1 with
-scripts/static_server.py's handler (application/wasm, JavaScript for .mjs/.js, gzip when the
-client accepts it, long max-age under runtime/), drives headless Chromium (Debian's, through
-Playwright; no browser download) and reports, each the median of --runs runs:
+Builds the site into a temp dir (served under /site/; or takes --site DIR, a built site, served
+at /), serves it with scripts/static_server.py's handler (the build's precompressed .br/.gz
+copies, the site's CSP and cache headers), drives headless Chromium (Debian's, through
+Playwright) and reports the median of --runs runs of each measure, measured side by side:
 
-- navigation → `policyCalculator.ready` resolved, with a cold cache (a new browser context per
-  run) and a warm one (a persistent context whose user-data-dir keeps the HTTP cache: a new page
-  in the same browser, and the browser restarted on the same profile);
-- input change → updated result (an `input` event on the revenue field, until the result's DOM
-  has changed; and until the next frame), median and p95 over --changes changes, plus the bare
-  worker round trip of `policyCalculator.run`;
-- the longest main-thread task during start-up (PerformanceObserver "longtask", which only sees
-  tasks over 50 ms) and the longest gap between timer ticks (which sees shorter stalls);
-- the bytes of a cold visit to a calculator page and to a reading page: raw (identity bodies),
-  what gzip -9 would send, what brotli -q 11 would send (only with the `brotli` module), and what
-  this server sent (gzip -6; already-compressed files stored).
+- navigation → `policyCalculator.ready`, calculators/index.html, with a cold cache (a new
+  browser context per run) and a warm one (a persistent profile: a new page in the same
+  browser, and the browser restarted on the same profile);
+- navigation → first result for one land input in the URL fragment, on the site's
+  calculators/land.html (Pyodide) and on scripts/bench_baseline/ (the same rule in plain
+  JavaScript, never shipped; served from /__bench-baseline/ with parameters written from
+  xinzhou_policy.parameters), cold and warm, both results checked against
+  xinzhou_policy.land.land(); the ratio Pyodide / baseline;
+- input change → updated result DOM on calculators/index.html, median and p95 (and the next
+  frame, and the bare `policyCalculator.run` round trip);
+- the longest main-thread task (PerformanceObserver "longtask": only tasks over 50 ms exist)
+  and the longest timer-tick gap (informative: it also sees shorter stalls), from navigation
+  to 1 s after ready;
+- the bytes of one cold visit to calculators/index.html, calculators/land.html and policy.html,
+  every request until the server has been idle for 2 s: per file raw, .br, .gz (the file's
+  size where there is no copy) and the body bytes the server sent to Chromium (which
+  accepts br); totals as sent and as a gzip-only client would get them.
 
-The machine's load is recorded too: the figures are only comparable on a quiet machine.
+Prints the figures and a table of issue 5's targets (PASS/FAIL on the median; latency on its
+p95), writes everything as JSON (default out/bench-calculators.json). The machine's load average
+is recorded: figures only compare on a quiet machine.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import http.server
 import json
 import os
@@ -37,45 +45,63 @@ import sys
 import tempfile
 import threading
 import time
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import static_server  # noqa: E402  (scripts/static_server.py, the server scripts/serve uses)
-
-try:
-    import brotli  # type: ignore
-except ImportError:  # not a dependency of the project
-    brotli = None
+from xinzhou_policy.land import land  # noqa: E402
+from xinzhou_policy.parameters import LAND_SUPPORTED_RATIO, NATIONAL_MINIMUM_PRICES  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 CALCULATOR = "calculators/index.html"
+LAND = "calculators/land.html"
 READING = "policy.html"
+BASELINE_DIR = ROOT / "scripts" / "bench_baseline"
+BASELINE_PREFIX = "/__bench-baseline/"
+# The land input of both pages, as the site's URL fragment carries it. The area has three
+# decimals' worth of product, so the floor needs the half-up rounding to the fen.
+LAND_INPUT = {"grade": 8, "area_m2": "12345.67", "total_cost": "1500000", "supported_project": True}
 READY_TIMEOUT_MS = 120_000
+IDLE_S = 2.0  # a visit's bytes are complete once the server has had no request for this long
+TARGETS = {"cold_ready_ms": 1500, "warm_ready_ms": 700, "latency_p95_ms": 30, "task_ms": 50,
+           "calculator_bytes": 4_000_000, "reading_bytes": 300_000}
 
-# Registered before any page script: long tasks and timer-tick gaps from navigation on, and the
-# moment `policyCalculator.ready` resolves (hooked as calculator.js assigns the API).
+# Registered before any page script: long tasks and timer-tick gaps from navigation on, the
+# moment `policyCalculator.ready` settles (hooked as calculator.js assigns the API) and the
+# first `.calc-result .calc-total` (site and baseline alike). The tick loop runs until
+# `__bench.until`, which visit() sets to 1 s after the awaited events.
 INIT_SCRIPT = r"""
 (() => {
   if (typeof window === "undefined") return;
-  const bench = window.__bench = { longtasks: [], gaps: [], readyAt: null, failed: null };
+  const bench = window.__bench = { longtasks: [], gaps: [], readyAt: null, failed: null,
+                                   resultAt: null, resultText: null, until: null, done: false };
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) bench.longtasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: "longtask", buffered: true });
   } catch (e) { bench.noLongtask = String(e); }
+  const results = new MutationObserver(() => {
+    const total = document.querySelector(".calc-result .calc-total strong");
+    if (total) {
+      bench.resultAt = performance.now();
+      bench.resultText = total.textContent;
+      results.disconnect();
+    }
+  });
+  results.observe(document, { childList: true, subtree: true });
   let last = performance.now();
   const tick = () => {
     const now = performance.now();
     if (now - last > 20) bench.gaps.push({ start: last, duration: now - last });
     last = now;
-    if (bench.readyAt === null || now < bench.readyAt + 1000) setTimeout(tick, 0);
-    else bench.done = true;
+    if (bench.until === null || now < bench.until) setTimeout(tick, 0);
+    else { bench.done = true; results.disconnect(); }
   };
   setTimeout(tick, 0);
   let api;
@@ -133,25 +159,52 @@ async (n) => {
 
 
 # ------------------------------------------------------------------------------ serving
-class CountingHandler(static_server.Handler):
-    """scripts/static_server.py's handler, counting the body bytes it sends."""
+class BenchHandler(static_server.Handler):
+    """scripts/static_server.py's handler, recording every response (path, status, encoding,
+    body bytes), and serving the baseline's temp copy under BASELINE_PREFIX."""
 
-    sent: list[tuple[str, int]] = []  # (path, body bytes), shared by every request
+    sent: list[dict] = []  # shared by every request
     lock = threading.Lock()
+    baseline: Path
+
+    def translate_path(self, path):
+        if urlsplit(path).path.startswith(BASELINE_PREFIX):
+            site, self.directory = self.directory, str(self.baseline)
+            try:
+                return super().translate_path(path[len(BASELINE_PREFIX) - 1:])
+            finally:
+                self.directory = site
+        return super().translate_path(path)
+
+    def send_response(self, code, message=None):
+        self.record = {"method": self.command, "path": self.path, "status": code, "encoding": None,
+                       "bytes": 0, "aborted": False, "at": time.monotonic()}
+        with self.lock:
+            self.sent.append(self.record)
+        super().send_response(code, message)
+
+    def send_header(self, keyword, value):
+        if keyword.lower() == "content-encoding":
+            self.record["encoding"] = value
+        super().send_header(keyword, value)
 
     def copyfile(self, source, outputfile):
         data = source.read()
-        outputfile.write(data)
-        with self.lock:
-            self.sent.append((self.path, len(data)))
+        try:
+            outputfile.write(data)
+        except OSError:  # the client went away: nothing counted
+            self.record["aborted"] = True
+            raise
+        self.record["bytes"] += len(data)
 
     def log_message(self, format, *args):
         pass
 
 
-def serve(root: Path):
+def serve(root: Path, baseline: Path):
+    handler = type("Handler", (BenchHandler,), {"baseline": baseline})
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(CountingHandler, directory=str(root)))
+        ("127.0.0.1", 0), partial(handler, directory=str(root)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -167,6 +220,20 @@ def build(into: Path, url: str) -> None:
     print(f"built the site in {time.monotonic() - started:.1f} s", file=sys.stderr)
 
 
+def baseline_copy(into: Path) -> None:
+    """The baseline page and its parameters, taken from the rule package (never typed twice)."""
+    shutil.copytree(BASELINE_DIR, into, dirs_exist_ok=True)
+    parameters = {
+        "national_minimum_prices": {str(int(t.threshold)): str(t.amount) for t in NATIONAL_MINIMUM_PRICES.tiers},
+        "land_supported_ratio": str(LAND_SUPPORTED_RATIO.value),
+    }
+    (into / "land-parameters.json").write_text(json.dumps(parameters, indent=1) + "\n", encoding="utf-8")
+
+
+def land_fragment() -> str:
+    return "#" + urlencode({k: str(v).lower() if isinstance(v, bool) else v for k, v in LAND_INPUT.items()})
+
+
 # ------------------------------------------------------------------------------ statistics
 def median(values):
     return round(statistics.median(values), 1) if values else None
@@ -180,34 +247,39 @@ def p95(values):
 
 
 # ------------------------------------------------------------------------------ measuring
-def visit(page, url: str, wait_ready: bool = True) -> dict:
-    """Navigate (and wait for the engine), return the timings the init script collected.
+def visit(page, url: str, waits: tuple[str, ...]) -> dict:
+    """Navigate, wait for the awaited events ("ready", "result") and 1 s beyond, and return the
+    timings the init script collected (with no event awaited: until the network is idle).
 
-    Stalls are split at the load event: before it the page itself loads (Material's bundle,
-    layout); after it, until a second past ready, is what the calculator's start-up adds.
+    Stalls are split at the load event too: before it the page itself loads (Material's
+    bundle, layout); after it is what the calculator's start-up adds.
     """
-    sent_before = len(CountingHandler.sent)
-    if wait_ready:
+    if waits:
         page.goto(url, wait_until="commit")
-        page.wait_for_function("() => window.__bench && window.__bench.readyAt !== null",
+        condition = " && ".join(f"window.__bench.{w}At !== null" for w in waits)
+        page.wait_for_function(f"() => window.__bench && (window.__bench.failed !== null || ({condition}))",
                                timeout=READY_TIMEOUT_MS, polling=50)
+        page.evaluate(f"""() => {{ const b = window.__bench;
+            b.until = Math.max({", ".join(f"b.{w}At ?? 0" for w in waits)}, b.readyAt ?? 0) + 1000; }}""")
         page.wait_for_function("() => window.__bench.done === true", timeout=READY_TIMEOUT_MS)
     else:
         page.goto(url, wait_until="networkidle")
         page.wait_for_timeout(1000)
-    bench = page.evaluate("""() => ({...window.__bench,
+    bench = page.evaluate("""() => ({...window.__bench, now: performance.now(),
         load: performance.getEntriesByType("navigation")[0].loadEventEnd})""")
-    ready, load = bench["readyAt"], bench["load"]
-    end = (ready if ready is not None else page.evaluate("performance.now()")) + 1000
+    load = bench["load"]
+    end = bench["until"] if bench["until"] is not None else bench["now"]
 
     def longest(entries, after=0.0):
         return round(max((e["duration"] for e in entries if after <= e["start"] <= end), default=0), 1)
 
+    at = lambda key: None if bench[key] is None else round(bench[key], 1)  # noqa: E731
     return {
-        "ready_ms": None if ready is None else round(ready, 1),
+        "ready_ms": at("readyAt"),
+        "result_ms": at("resultAt"),
+        "result_text": bench["resultText"],
         "load_event_ms": round(load, 1),
         "failed": bench["failed"],
-        "server_body_bytes": sum(n for _, n in CountingHandler.sent[sent_before:]),
         "longest_task_ms": longest(bench["longtasks"]),
         "longest_task_after_load_ms": longest(bench["longtasks"], load),
         "longest_tick_gap_ms": longest(bench["gaps"]),
@@ -215,18 +287,27 @@ def visit(page, url: str, wait_ready: bool = True) -> dict:
     }
 
 
-def cold_runs(browser, url: str, runs: int, wait_ready: bool = True) -> list[dict]:
-    results = []
+def log(label: str, result: dict) -> None:
+    shown = {k: result[k] for k in ("ready_ms", "result_ms", "longest_task_ms", "failed") if result.get(k) is not None}
+    print(f"  {label}: {shown}", file=sys.stderr)
+
+
+def cold_runs(browser, pages: dict[str, tuple[str, tuple]], runs: int) -> dict[str, list[dict]]:
+    """Each run visits every page in turn, each in a new browser context (an empty cache)."""
+    results = {name: [] for name in pages}
     for i in range(runs):
-        context = browser.new_context()
-        context.add_init_script(INIT_SCRIPT)
-        results.append(visit(context.new_page(), url, wait_ready))
-        context.close()
-        print(f"  cold {i + 1}/{runs}: {results[-1]}", file=sys.stderr)
+        for name, (url, waits) in pages.items():
+            context = browser.new_context()
+            context.add_init_script(INIT_SCRIPT)
+            results[name].append(visit(context.new_page(), url, waits))
+            context.close()
+            log(f"cold {name} {i + 1}/{runs}", results[name][-1])
     return results
 
 
-def warm_runs(playwright, url: str, runs: int) -> tuple[list[dict], list[dict]]:
+def warm_runs(playwright, pages: dict[str, tuple[str, tuple]], runs: int) -> tuple[dict, dict]:
+    """Warm caches: new pages in the browser that filled them, then the browser restarted on
+    the same profile (the HTTP cache and the compiled-code cache are on disk)."""
     profile = tempfile.mkdtemp(prefix="bench-profile-")
     try:
         def launch():
@@ -236,23 +317,26 @@ def warm_runs(playwright, url: str, runs: int) -> tuple[list[dict], list[dict]]:
             return context
 
         context = launch()
-        first = context.new_page()
-        visit(first, url)  # fills the HTTP cache (and the compiled-wasm cache beside it)
-        first.close()
-        same = []
-        for i in range(runs):
+        for url, waits in pages.values():  # fills the caches
             page = context.new_page()
-            same.append(visit(page, url))
+            visit(page, url, waits)
             page.close()
-            print(f"  warm, same browser {i + 1}/{runs}: {same[-1]}", file=sys.stderr)
-        context.close()
-        restarted = []
+        same = {name: [] for name in pages}
         for i in range(runs):
-            context = launch()
-            page = context.pages[0] if context.pages else context.new_page()
-            restarted.append(visit(page, url))
-            context.close()
-            print(f"  warm, restarted {i + 1}/{runs}: {restarted[-1]}", file=sys.stderr)
+            for name, (url, waits) in pages.items():
+                page = context.new_page()
+                same[name].append(visit(page, url, waits))
+                page.close()
+                log(f"warm, same browser {name} {i + 1}/{runs}", same[name][-1])
+        context.close()
+        restarted = {name: [] for name in pages}
+        for i in range(runs):
+            for name, (url, waits) in pages.items():
+                context = launch()
+                page = context.pages[0] if context.pages else context.new_page()
+                restarted[name].append(visit(page, url, waits))
+                context.close()
+                log(f"warm, restarted {name} {i + 1}/{runs}", restarted[name][-1])
         return same, restarted
     finally:
         shutil.rmtree(profile, ignore_errors=True)
@@ -262,58 +346,56 @@ def latency(browser, url: str, changes: int) -> dict:
     context = browser.new_context()
     context.add_init_script(INIT_SCRIPT)
     page = context.new_page()
-    visit(page, url)
+    visit(page, url, ("ready",))
     measured = page.evaluate(LATENCY_SCRIPT, changes)
     context.close()
     return {key: {"median_ms": median(values), "p95_ms": p95(values), "max_ms": round(max(values), 1),
                   "n": len(values)} for key, values in measured.items()}
 
 
-@lru_cache(maxsize=None)
-def _sizes(path: Path) -> tuple[int, int, int | None]:
-    data = path.read_bytes()
-    if path.suffix in static_server.STORED:
-        return len(data), len(data), len(data) if brotli else None
-    gz = min(len(data), len(gzip.compress(data, compresslevel=9, mtime=0)))
-    br = min(len(data), len(brotli.compress(data, quality=11))) if brotli else None
-    return len(data), gz, br
-
-
-def transfer(browser, root: Path, base: str, path: str, wait_ready: bool) -> dict:
-    """A cold visit: what was fetched, raw and compressed, and what the server sent."""
-    prefix = urlsplit(base).path
+def transfer(browser, root: Path, baseline: Path, prefix: str, url: str, waits: tuple) -> dict:
+    """One cold visit: every request until the server has been idle for IDLE_S, per file its
+    raw, .br and .gz sizes and what the server sent."""
     context = browser.new_context()
     context.add_init_script(INIT_SCRIPT)
     page = context.new_page()
-    urls: list[str] = []
-    page.on("requestfinished", lambda request: urls.append(request.url))
-    CountingHandler.sent.clear()
-    if wait_ready:
-        visit(page, base + path)
-    else:
-        page.goto(base + path, wait_until="networkidle")
-    page.wait_for_timeout(500)
+    with BenchHandler.lock:
+        BenchHandler.sent.clear()
+    visit(page, url, waits)
+    while True:
+        with BenchHandler.lock:
+            last = max((r["at"] for r in BenchHandler.sent), default=0.0)
+        if time.monotonic() - last >= IDLE_S:
+            break
+        time.sleep(0.25)
     context.close()
+    with BenchHandler.lock:
+        responses = list(BenchHandler.sent)
     files = []
-    for url in urls:
-        local = unquote(urlsplit(url).path)[len(prefix):]
-        file = root / local
-        if file.is_dir():
-            file = file / "index.html"
-        if url.startswith(base) and file.is_file():
-            files.append(file)
-    totals = {"requests": len(urls), "raw": 0, "gzip_9": 0, "brotli_11": 0 if brotli else None}
-    for file in files:
-        raw, gz, br = _sizes(file)
-        totals["raw"] += raw
-        totals["gzip_9"] += gz
-        if brotli:
-            totals["brotli_11"] += br
-    totals["served_gzip_6"] = sum(n for _, n in CountingHandler.sent)
-    totals["largest"] = [
-        {"path": str(f.relative_to(root)), "raw": _sizes(f)[0], "gzip_9": _sizes(f)[1]}
-        for f in sorted(set(files), key=lambda f: -_sizes(f)[0])[:6]]
-    return totals
+    for response in responses:
+        path = unquote(urlsplit(response["path"]).path)
+        local = (baseline / path[len(BASELINE_PREFIX):] if path.startswith(BASELINE_PREFIX)
+                 else root / path[len(prefix):])
+        size = lambda p: p.stat().st_size if p.is_file() else None  # noqa: E731
+        raw = size(local)
+        entry = {"method": response["method"], "path": path, "status": response["status"],
+                 "encoding": response["encoding"], "sent": response["bytes"], "raw": raw}
+        if response["aborted"]:
+            entry["aborted"] = True
+        if raw is not None and response["method"] == "GET" and response["status"] == 200:
+            entry["br"] = size(local.with_name(local.name + ".br")) or raw
+            entry["gz"] = size(local.with_name(local.name + ".gz")) or raw
+        files.append(entry)
+    sized = [f for f in files if "br" in f]  # bodies: GET 200 of a file (not HEAD, 304, 404)
+    return {
+        "requests": len(files),
+        "without_body": [f"{f['method']} {f['status']} {f['path']}" for f in files if "br" not in f],
+        "raw": sum(f["raw"] for f in sized),
+        "br": sum(f["br"] for f in sized),
+        "gzip_only_client": sum(f["gz"] for f in sized),
+        "sent": sum(f["sent"] for f in files),
+        "files": sorted(files, key=lambda f: -f["sent"]),
+    }
 
 
 # ------------------------------------------------------------------------------ report
@@ -323,45 +405,105 @@ def summary(runs: list[dict], key: str) -> dict:
             "failed_runs": sum(1 for r in runs if r["failed"])}
 
 
-def mb(n):
-    return "–" if n is None else f"{n / 1e6:.2f} MB"
+def size_text(n):
+    return "–" if n is None else f"{n / 1e6:.3f} MB ({n / 2**20:.3f} MiB)"
 
 
 def print_table(report: dict) -> None:
-    s = report["startup"]
-    print(f"\nCalculator benchmark ({report['runs']} runs each; {report['machine']['cpus']} CPUs; "
-          f"load average {report['machine']['load_before']} before, {report['machine']['load_after']} after)")
-    print("(long tasks are only reported above 50 ms: 0 means none; timer-tick gaps see shorter stalls)")
-    print(f"{'measure':<58} {'median':>10} {'min':>9} {'max':>9}")
+    m, s, b = report["machine"], report["startup"], report["bytes"]
+    print(f"\nCalculator benchmark, median of {report['runs']} runs; {m['cpus']} CPUs; load average "
+          f"{m['load_before']} before, {m['load_after']} after")
+    print("(long tasks exist only above 50 ms, so 0 means none; timer-tick gaps also see shorter stalls)")
+    print(f"\n{'start-up (ms)':<70} {'median':>9} {'min':>9} {'max':>9}")
+    rows = []
+    for mode, label in (("cold", "cold"), ("warm_same_browser", "warm, same browser"),
+                        ("warm_restarted", "warm, browser restarted")):
+        page = s[mode]
+        rows += [
+            (f"{label}: {CALCULATOR} navigation → ready", page["calculator"]["ready_ms"]),
+            (f"{label}: {LAND} navigation → ready", page["land"]["ready_ms"]),
+            (f"{label}: {LAND} navigation → first result", page["land"]["result_ms"]),
+            (f"{label}: JS baseline navigation → first result", page["baseline"]["result_ms"]),
+            (f"{label}: {CALCULATOR} longest task", page["calculator"]["longest_task_ms"]),
+            (f"{label}: {CALCULATOR} longest task after load", page["calculator"]["longest_task_after_load_ms"]),
+            (f"{label}: {CALCULATOR} longest tick gap", page["calculator"]["longest_tick_gap_ms"]),
+            (f"{label}: {CALCULATOR} longest tick gap after load",
+             page["calculator"]["longest_tick_gap_after_load_ms"]),
+        ]
     r = report["reading_page"]
-    rows = [
-        ("navigation → ready, cold cache (ms)", s["cold"]["ready_ms"]),
-        ("navigation → ready, warm cache, same browser (ms)", s["warm_same_browser"]["ready_ms"]),
-        ("navigation → ready, warm cache, browser restarted (ms)", s["warm_restarted"]["ready_ms"]),
-        ("cold: longest main-thread task, whole start-up (ms)", s["cold"]["longest_task_ms"]),
-        ("cold: longest main-thread task after the load event (ms)", s["cold"]["longest_task_after_load_ms"]),
-        ("cold: longest timer-tick gap, whole start-up (ms)", s["cold"]["longest_tick_gap_ms"]),
-        ("cold: longest timer-tick gap after the load event (ms)", s["cold"]["longest_tick_gap_after_load_ms"]),
-        ("warm: longest main-thread task, whole start-up (ms)", s["warm_same_browser"]["longest_task_ms"]),
-        (f"reading page {READING}: longest main-thread task (ms)", r["longest_task_ms"]),
-        (f"reading page {READING}: longest timer-tick gap (ms)", r["longest_tick_gap_ms"]),
-    ]
+    rows += [(f"cold: {READING} longest task", r["longest_task_ms"]),
+             (f"cold: {READING} longest tick gap", r["longest_tick_gap_ms"])]
     for name, value in rows:
-        print(f"{name:<58} {value['median']:>10} {value['min']:>9} {value['max']:>9}"
+        print(f"{name:<70} {value['median']!s:>9} {value['min']!s:>9} {value['max']!s:>9}"
               + (f"  ({value['failed_runs']} failed)" if value["failed_runs"] else ""))
-    print(f"\n{'input change → result':<58} {'median':>10} {'p95':>9} {'max':>9}")
-    for key, name in (("dom", "result DOM updated (ms)"), ("frame", "next frame after it (ms)"),
-                      ("trip", "policyCalculator.run round trip (ms)")):
+
+    lb = report["land_vs_baseline"]
+    print(f"\nland floor price: expected {lb['expected_floor_price']} (xinzhou_policy.land.land); "
+          f"site {'equal' if lb['site_equal'] else 'NOT EQUAL: ' + str(lb['site_values'])}, "
+          f"baseline {'equal' if lb['baseline_equal'] else 'NOT EQUAL: ' + str(lb['baseline_values'])}")
+    for mode in ("cold", "warm_same_browser", "warm_restarted"):
+        print(f"ratio Pyodide / JS baseline, navigation → first result, {mode}: {lb['ratio'][mode]}")
+
+    print(f"\n{'input change → result (ms)':<70} {'median':>9} {'p95':>9} {'max':>9}")
+    for key, name in (("dom", "result DOM updated"), ("frame", "next frame after it"),
+                      ("trip", "policyCalculator.run round trip")):
         v = report["latency"][key]
-        print(f"{name:<58} {v['median_ms']:>10} {v['p95_ms']:>9} {v['max_ms']:>9}")
-    print(f"\n{'cold visit, bytes':<28} {'requests':>8} {'raw':>11} {'gzip -9':>11} {'brotli -q11':>12} {'served':>11}")
-    for key, name in (("calculator", f"calculator ({CALCULATOR})"), ("reading", f"reading ({READING})")):
-        t = report["bytes"][key]
-        print(f"{name:<28} {t['requests']:>8} {mb(t['raw']):>11} {mb(t['gzip_9']):>11} "
-              f"{mb(t['brotli_11']):>12} {mb(t['served_gzip_6']):>11}")
-    if not brotli:
-        print("brotli: the `brotli` module is not installed, so the brotli column is not computed.")
+        print(f"{name:<70} {v['median_ms']!s:>9} {v['p95_ms']!s:>9} {v['max_ms']!s:>9}")
+
+    print(f"\n{'cold visit, bytes (MB = 10^6)':<24} {'requests':>8} {'raw':>11} {'as sent (br)':>13} {'gzip-only':>11}")
+    for key, t in b.items():
+        print(f"{key:<24} {t['requests']:>8} {t['raw'] / 1e6:>9.3f}MB {t['sent'] / 1e6:>11.3f}MB "
+              f"{t['gzip_only_client'] / 1e6:>9.3f}MB" + (f"  without body: {t['without_body']}" if t["without_body"] else ""))
+    print(f"largest files of the {CALCULATOR} visit (bytes): raw / .br / .gz / sent")
+    for f in b["calculator"]["files"][:6]:
+        print(f"  {f['path']}: {f['raw']} / {f.get('br')} / {f.get('gz')} / {f['sent']} ({f['encoding'] or 'identity'})")
+
+    print(f"\n{'target (issue 5)':<64} {'limit':>9} {'measured':>9}  result  detail")
+    for t in report["targets"]:
+        print(f"{t['target']:<64} {t['limit']!s:>9} {t['measured']!s:>9}  {'PASS' if t['pass'] else 'FAIL':<6}  {t['detail']}")
     print(f"\nJSON: {report['json']}")
+
+
+def targets(startup: dict, lat: dict, sizes: dict) -> list[dict]:
+    """Issue 5's targets, each judged on the median over the runs (latency: on the p95)."""
+    def timed(target, limit, value, detail=""):
+        ok = value["median"] is not None and value["median"] <= limit and not value["failed_runs"]
+        spread = f"min {value['min']}, max {value['max']}" + (f", {value['failed_runs']} failed" if value["failed_runs"] else "")
+        return {"target": target, "limit": limit, "measured": value["median"], "pass": ok,
+                "detail": f"{spread}{detail}"}
+
+    def sent(target, limit, visit):
+        return {"target": target, "limit": limit, "measured": visit["sent"], "pass": visit["sent"] <= limit,
+                "detail": f"{visit['sent'] / 1e6:.3f} MB = {visit['sent'] / 2**20:.3f} MiB; gzip-only client "
+                          f"{visit['gzip_only_client'] / 1e6:.3f} MB = {visit['gzip_only_client'] / 2**20:.3f} MiB"}
+
+    calc = {mode: startup[mode]["calculator"] for mode in startup}
+    dom, frame = lat["dom"], lat["frame"]
+    rows = [
+        timed("cold ready, median (ms)", TARGETS["cold_ready_ms"], calc["cold"]["ready_ms"]),
+        timed("warm ready, same browser, median (ms)", TARGETS["warm_ready_ms"], calc["warm_same_browser"]["ready_ms"]),
+        timed("warm ready, browser restarted, median (ms)", TARGETS["warm_ready_ms"], calc["warm_restarted"]["ready_ms"]),
+        {"target": "input change → result DOM, p95 (ms)", "limit": TARGETS["latency_p95_ms"],
+         "measured": dom["p95_ms"], "pass": dom["p95_ms"] <= TARGETS["latency_p95_ms"],
+         "detail": f"{dom['n']} changes: median {dom['median_ms']}, max {dom['max_ms']}; next frame p95 {frame['p95_ms']}"},
+    ]
+    for mode, label in (("cold", "cold"), ("warm_same_browser", "warm, same browser"),
+                        ("warm_restarted", "warm, browser restarted")):
+        rows.append(timed(f"longest task in start-up, {label}, median (ms)", TARGETS["task_ms"],
+                          calc[mode]["longest_task_ms"],
+                          f"; tick gap median {calc[mode]['longest_tick_gap_ms']['median']} (informative)"))
+    rows += [sent(f"cold visit {CALCULATOR}, as sent (bytes)", TARGETS["calculator_bytes"], sizes["calculator"]),
+             sent(f"cold visit {LAND}, as sent (bytes)", TARGETS["calculator_bytes"], sizes["land"]),
+             sent(f"cold visit {READING}, as sent (bytes)", TARGETS["reading_bytes"], sizes["reading"])]
+    return rows
+
+
+def digits(text: str | None) -> str | None:
+    """The amount in a rendered result ("2,177,776.19 元" → "2177776.19")."""
+    if text is None:
+        return None
+    kept = "".join(c for c in text if c.isdigit() or c == ".").strip(".")
+    return kept or None
 
 
 def main() -> None:
@@ -376,62 +518,85 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
-    temp = None
+    temp = Path(tempfile.mkdtemp(prefix="bench-calculators-"))
+    baseline = temp / "baseline"
+    baseline_copy(baseline)
     if args.site:
         root = args.site.resolve()
-        server = serve(root)
+        server = serve(root, baseline)
+        prefix = "/"
     else:
-        temp = Path(tempfile.mkdtemp(prefix="bench-site-"))
         root = temp / "site"
-        server = serve(temp)  # the site is served under /site/ and built with that sub-path
-    base = f"http://127.0.0.1:{server.server_port}/" + ("" if args.site else "site/")
+        server = serve(temp, baseline)  # the site is served under /site/ and built with that sub-path
+        prefix = "/site/"
+    origin = f"http://127.0.0.1:{server.server_port}"
+    base = origin + prefix
     if not args.site:
         build(root, base)
+    expected = land(LAND_INPUT)["floor_price"]
+    pages = {"calculator": (base + CALCULATOR, ("ready",)),
+             "land": (base + LAND + land_fragment(), ("ready", "result")),
+             "baseline": (origin + BASELINE_PREFIX + "land.html" + land_fragment(), ("result",))}
     load_before = [round(x, 2) for x in os.getloadavg()]
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            url = base + CALCULATOR
-            print("warm-up (fills the server's gzip cache; not counted)", file=sys.stderr)
-            cold_runs(browser, url, 1)
+            print("warm-up (the OS file cache, the browser's processes; not counted)", file=sys.stderr)
+            cold_runs(browser, pages, 1)
             print("cold start-up", file=sys.stderr)
-            cold = cold_runs(browser, url, args.runs)
-            print("reading page (baseline of the page's own main-thread work)", file=sys.stderr)
-            reading = cold_runs(browser, base + READING, args.runs, wait_ready=False)
+            cold = cold_runs(browser, pages, args.runs)
+            print("reading page (the page's own main-thread work)", file=sys.stderr)
+            reading = cold_runs(browser, {"reading": (base + READING, ())}, args.runs)["reading"]
             print("warm start-up", file=sys.stderr)
-            same, restarted = warm_runs(playwright, url, args.runs)
+            same, restarted = warm_runs(playwright, pages, args.runs)
             print("latency", file=sys.stderr)
-            lat = latency(browser, url, args.changes)
+            lat = latency(browser, base + CALCULATOR, args.changes)
             print("bytes", file=sys.stderr)
-            sizes = {"calculator": transfer(browser, root, base, CALCULATOR, True),
-                     "reading": transfer(browser, root, base, READING, False)}
+            sizes = {name: transfer(browser, root, baseline, prefix, url, waits)
+                     for name, (url, waits) in {"calculator": pages["calculator"], "land": pages["land"],
+                                                "reading": (base + READING, ()),
+                                                "baseline": pages["baseline"]}.items()}
             version = browser.version
             browser.close()
     finally:
         server.shutdown()
         server.server_close()
-        if temp:
-            shutil.rmtree(temp, ignore_errors=True)
+        shutil.rmtree(temp, ignore_errors=True)
 
-    keys = ("ready_ms", "load_event_ms", "longest_task_ms", "longest_task_after_load_ms",
+    keys = ("ready_ms", "result_ms", "load_event_ms", "longest_task_ms", "longest_task_after_load_ms",
             "longest_tick_gap_ms", "longest_tick_gap_after_load_ms")
+    modes = {"cold": cold, "warm_same_browser": same, "warm_restarted": restarted}
+    startup = {mode: {name: {k: summary(runs, k) for k in keys} for name, runs in by_page.items()}
+               for mode, by_page in modes.items()}
+    values = {name: sorted({digits(r["result_text"]) for by_page in modes.values() for r in by_page[name]},
+                           key=str) for name in ("land", "baseline")}
+
+    def ratio(mode):
+        site, js = startup[mode]["land"]["result_ms"]["median"], startup[mode]["baseline"]["result_ms"]["median"]
+        return round(site / js, 1) if site and js else None
+
     report = {
         "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "runs": args.runs,
+        "site": str(args.site) if args.site else "built into a temp dir, served under /site/",
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "chromium": version,
                     "python": platform.python_version(), "load_before": load_before,
                     "load_after": [round(x, 2) for x in os.getloadavg()]},
-        "startup": {name: {k: summary(runs, k) for k in keys}
-                    for name, runs in (("cold", cold), ("warm_same_browser", same),
-                                       ("warm_restarted", restarted))},
-        "reading_page": {k: summary(reading, k) for k in keys if k != "ready_ms"},
-        "runs_detail": {"cold": cold, "warm_same_browser": same, "warm_restarted": restarted,
-                        "reading_page": reading},
+        "startup": startup,
+        "reading_page": {k: summary(reading, k) for k in keys if k not in ("ready_ms", "result_ms")},
+        "land_vs_baseline": {
+            "input": LAND_INPUT, "expected_floor_price": expected,
+            "site_values": values["land"], "site_equal": values["land"] == [expected],
+            "baseline_values": values["baseline"], "baseline_equal": values["baseline"] == [expected],
+            "ratio": {mode: ratio(mode) for mode in modes},
+        },
         "latency": lat,
         "bytes": sizes,
-        "brotli": "computed with the brotli module" if brotli else "not computed: the brotli module is not installed",
+        "runs_detail": {"cold": cold, "warm_same_browser": same, "warm_restarted": restarted,
+                        "reading_page": reading},
         "json": str(args.json),
     }
+    report["targets"] = targets(startup, lat, sizes)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print_table(report)

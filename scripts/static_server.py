@@ -1,8 +1,9 @@
 """A static file server for the built site, with the headers a real server should send.
 
 Used by `scripts/serve` and by the tests. Sends `.wasm` as application/wasm and `.mjs` as
-JavaScript (Pyodide fails without them), gzip when the client accepts it, and long cache
-lifetimes for paths that carry a version (`runtime/…`).
+JavaScript (Pyodide fails without them), the build's precompressed copy (FILE.br or FILE.gz)
+when the client accepts it, and long cache lifetimes for paths that carry a version
+(`runtime/…`).
 
     python scripts/static_server.py SITE_DIR [--port 8000] [--host 127.0.0.1]
 """
@@ -11,24 +12,24 @@ from __future__ import annotations
 
 import argparse
 import email.utils
-import gzip
 import http.server
 import os
-from io import BytesIO
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 
 TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
          ".whl": "application/zip", ".json": "application/json", ".xml": "application/xml"}
-# Already compressed: gzip would only cost time.
-STORED = {".zip", ".whl", ".png", ".jpg", ".gz", ".br", ".woff2"}
+# Precompressed copies written by the build (scripts/hooks/precompress.py), best first.
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 VERSIONED = "/runtime/"
-
-
-@lru_cache(maxsize=256)
-def _gzipped(path: Path, mtime_ns: int) -> bytes:
-    """Compressed once per file version (the wasm takes about half a second)."""
-    return gzip.compress(path.read_bytes(), compresslevel=6)
+# The Content-Security-Policy the pages are written for (no inline script or style). Pyodide
+# compiles WebAssembly ('wasm-unsafe-eval'); Material's icons are data: images. Sent with every
+# response, scripts included: a worker runs under the policy of its own script's response.
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+       "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
+       "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
+                    "Referrer-Policy": "no-referrer"}
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -39,13 +40,23 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         else:
             self.send_header("Cache-Control", "no-cache")
+        for name, value in SECURITY_HEADERS.items():
+            self.send_header(name, value)
         super().end_headers()
 
     def send_head(self):
+        """The precompressed copy (FILE.br, else FILE.gz) the client accepts, as nginx's
+        brotli_static and gzip_static send it; else the file itself."""
         path = Path(self.translate_path(self.path))
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (wants_gzip and path.is_file() and path.suffix not in STORED):
-            return super().send_head()
+        accepted = {e.split(";")[0].strip() for e in self.headers.get("Accept-Encoding", "").split(",")}
+        if path.is_file():
+            for encoding, suffix in ENCODINGS:
+                copy = path.with_name(path.name + suffix)
+                if encoding in accepted and copy.is_file():
+                    return self._send_copy(path, copy, encoding)
+        return super().send_head()
+
+    def _send_copy(self, path: Path, copy: Path, encoding: str):
         mtime = path.stat().st_mtime
         since = self.headers.get("If-Modified-Since")
         if since:
@@ -56,15 +67,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                     return None
             except (TypeError, ValueError):
                 pass
-        body = _gzipped(path, path.stat().st_mtime_ns)
+        body = copy.open("rb")
         self.send_response(200)
         self.send_header("Last-Modified", self.date_time_string(mtime))
         self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Encoding", encoding)
         self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Length", str(copy.stat().st_size))
         self.end_headers()
-        return BytesIO(body)
+        return body
 
     def log_message(self, format, *args):
         if os.environ.get("STATIC_SERVER_LOG"):

@@ -1,4 +1,4 @@
-"""One build of the site per test session, served from a sub-path of a plain static server.
+"""One build of the site per test session, served from a sub-path by scripts/static_server.py.
 
 The build uses SITE_URL=http://127.0.0.1:PORT/policy-guide/ and the server serves the build
 directory's parent, so every test (tests/site, tests/browser) sees the site exactly as an
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import os
 import subprocess
 import sys
@@ -37,26 +38,19 @@ class Site:
         return self.url.split("/" + SUB_PATH + "/")[0]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    # The types the runtime needs, whatever /etc/mime.types says on the machine: Pyodide cannot
-    # instantiate a .wasm served as anything but application/wasm, nor import an .mjs served
-    # as anything but JavaScript.
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-    }
-
-    def log_message(self, format, *args):
-        pass
+def _static_server():
+    """scripts/static_server.py (not a package): the server `scripts/serve` uses, so that every
+    test runs with its MIME types, compression and Content-Security-Policy."""
+    spec = importlib.util.spec_from_file_location("static_server", REPO / "scripts" / "static_server.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
     served = tmp_path_factory.mktemp("served")
-    handler = functools.partial(_QuietHandler, directory=str(served))
+    handler = functools.partial(_static_server().Handler, directory=str(served))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     url = f"http://127.0.0.1:{server.server_port}/{SUB_PATH}/"
@@ -72,3 +66,52 @@ def site(tmp_path_factory) -> Site:
     yield Site(root, url)
     server.shutdown()
     server.server_close()
+
+
+# ------------------------------------------------------------------------------ the browser
+# Headless Chromium (Debian's package, driven by Playwright's Python package; no browser
+# download), for tests/browser and tests/deploy alike: one Playwright per session, since a second
+# synchronous one cannot start inside the first. Each test gets its own context (fresh cache,
+# storage and routes). Without /usr/bin/chromium browser tests are skipped on a workstation, but
+# fail in CI (CI set).
+
+def _no_browser() -> str | None:
+    from .browser.browsing import CHROMIUM  # here: browsing.py imports this module
+
+    if CHROMIUM.exists():
+        return None
+    reason = f"{CHROMIUM} is missing (apt-get install chromium; scripts/setup does it)"
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; browser tests cannot be skipped in CI")
+    return reason
+
+
+@pytest.fixture(scope="session")
+def browser():
+    reason = _no_browser()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    from .browser.browsing import ARGS, CHROMIUM
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    from .browser.browsing import READY_TIMEOUT_MS
+
+    context = browser.new_context(locale="zh-CN")
+    context.set_default_timeout(READY_TIMEOUT_MS)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+

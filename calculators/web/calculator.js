@@ -2,21 +2,14 @@
 // ready), the worker that runs the rules, the results, the URL fragment and the print sheet.
 // Text the reader types is only ever set as textContent, never parsed as HTML.
 
+import { el, lang, startEngine } from "./engine.js";
+
 const app = document.querySelector("[data-calculator]");
-const lang = document.documentElement.lang.startsWith("en") ? "en" : "zh";
-const LOAD_TIMEOUT_MS = 20000;
 
 const TEXT = {
   zh: {
-    loading: "正在加载计算引擎（首次约需数秒）…", runtime: "正在加载 Python 运行环境…",
-    rules: "正在加载奖补规则…", ready: "计算引擎已就绪，输入后即时计算。",
+    ready: "计算引擎已就绪，输入后即时计算。",
     failed: "计算引擎无法加载，无法在本页计算。下方的奖补标准表仍然有效，也可使用命令行工具计算。原因：",
-    reasons: {
-      "no-wasm": "浏览器不支持或禁用了 WebAssembly。",
-      "wasm-mime": "服务器未以 application/wasm 类型提供 .wasm 文件（请网站管理员检查 MIME 类型配置）。",
-      "runtime-missing": "运行环境文件缺失。", worker: "浏览器阻止了后台计算线程（可能是安全策略所致）。",
-      timeout: "加载超时。", load: "运行环境加载失败。",
-    },
     total: "估算合计", upTo: "最高", fixed: "定额", computed: "按公式计算", howComputed: "计算过程",
     clause: "依据", departments: "咨询与受理部门", evidence: "需准备的材料", parameters: "所用参数",
     within: "事项发生日期在政策有效期内", outside: "事项发生日期不在政策有效期内：不能依据本政策获得奖补",
@@ -27,15 +20,8 @@ const TEXT = {
     floor: "出让底价不低于", unitFloor: "折合每平方米", fixErrors: "请先修正标出的输入项。",
   },
   en: {
-    loading: "Loading the calculation engine (a few seconds the first time)…", runtime: "Loading the Python runtime…",
-    rules: "Loading the award rules…", ready: "The calculation engine is ready; results update as you type.",
+    ready: "The calculation engine is ready; results update as you type.",
     failed: "The calculation engine could not load, so this page cannot compute. The award tables below still apply, and the command-line tool can compute. Reason: ",
-    reasons: {
-      "no-wasm": "WebAssembly is unavailable or disabled in this browser.",
-      "wasm-mime": "The server does not send .wasm files as application/wasm (ask the site administrator to check the MIME types).",
-      "runtime-missing": "Runtime files are missing.", worker: "The browser blocked the background worker (possibly a security policy).",
-      timeout: "Loading timed out.", load: "The runtime failed to load.",
-    },
     total: "Estimated total", upTo: "up to", fixed: "fixed amount", computed: "computed", howComputed: "How this was computed",
     clause: "Clause", departments: "Whom to ask", evidence: "What to prepare", parameters: "Parameters used",
     within: "The event date is within the policy's validity", outside: "The event date is outside the policy's validity: no award can be claimed under this policy",
@@ -52,22 +38,12 @@ const status = app.querySelector(".calc-status");
 const output = app.querySelector(".calc-result");
 const sheet = app.querySelector(".calc-print-sheet");
 const summary = app.querySelector(".calc-summary");
+const announcer = app.querySelector(".calc-announce");
 const command = app.dataset.command;
 const policyPage = app.dataset.policyPage;
 const fields = [...form.querySelectorAll("[name]")];
 
 // ------------------------------------------------------------------------------ helpers
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === "class") node.className = value;
-    else node.setAttribute(key, value);
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
-  }
-  return node;
-}
 const pick = (obj, key) => obj[`${key}_${lang}`];
 const money = (text) => Number(text).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 // Every cited clause links to its anchor on the policy page (the anchor is the clause id).
@@ -228,81 +204,50 @@ function renderSheet(data, result) {
 }
 
 // ------------------------------------------------------------------------------ the engine
-let worker = null;
-let nextId = 0;
-const pending = new Map();
-let settle;
-const ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
-ready.catch(() => {});
-
-function fail(reason, detail) {
-  status.className = "calc-status is-failed";
-  status.textContent = TEXT.failed + (TEXT.reasons[reason] || TEXT.reasons.load) + (detail ? ` (${detail})` : "");
-  app.classList.add("engine-failed");
-  settle.reject(new Error(`${reason}: ${detail || ""}`));
-  if (worker) worker.terminate();
-}
-
-function start() {
-  status.textContent = TEXT.loading;
-  if (typeof WebAssembly !== "object") return fail("no-wasm");
-  try {
-    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-  } catch (error) {
-    return fail("worker", String(error));
-  }
-  const timer = setTimeout(() => fail("timeout"), LOAD_TIMEOUT_MS);
-  worker.onerror = (event) => { clearTimeout(timer); fail("worker", event.message); };
-  worker.onmessage = ({ data }) => {
-    if (data.type === "progress") status.textContent = TEXT[data.stage];
-    else if (data.type === "failed") { clearTimeout(timer); fail(data.reason, data.detail); }
-    else if (data.type === "ready") {
-      clearTimeout(timer);
-      status.className = "calc-status is-ready";
-      status.textContent = TEXT.ready;
-      app.classList.add("engine-ready");
-      settle.resolve();
-    } else if (data.type === "result") {
-      const { resolve, reject } = pending.get(data.id);
-      pending.delete(data.id);
-      if (data.error) reject(new Error(data.error));
-      else resolve(data);
-    }
-  };
-  worker.postMessage({ type: "init", runtime: new URL(app.dataset.runtime, location.href).href, wheel: new URL(app.dataset.wheel, location.href).href });
-}
+const engine = startEngine(app, status, TEXT);
+const ready = engine.ready;
 
 async function runRaw(which, text) {
   if (which !== "estimate" && which !== "land") throw new Error(`unknown command: ${which}`);
-  await ready;
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker.postMessage({ type: "run", id, command: which, text });
-  });
+  return engine.request({ type: "run", command: which, text });
 }
 
 // ------------------------------------------------------------------------------ wiring
+// The live region speaks only when its text changes: a key that leaves the total as it was
+// says nothing.
+function announce(text) {
+  if (announcer.textContent !== text) announcer.textContent = text;
+}
+
 let latest = 0;
+// The inputs whose result is on screen. Leaving a text field sends a change event after its
+// input events: the same inputs again, whose re-rendered result would take the focus away from
+// the link or button the reader has just moved to in it.
+let shown = null;
 async function update() {
   const data = readForm();
   const ticket = ++latest;
+  const inputs = toJson(data);
+  if (inputs === shown) return;
   if (!Object.keys(data).length) {
+    shown = inputs;
     // Nothing typed yet: no "required" errors for an untouched form.
     showErrors([]);
     output.replaceChildren();
     summary.hidden = true;
+    announce("");
     return;
   }
-  const { status: code, text } = await runRaw(command, toJson(data));
+  const { status: code, text } = await runRaw(command, inputs);
   if (ticket !== latest) return; // a newer input is on its way
+  shown = inputs;
   const result = JSON.parse(text);
-  output.setAttribute("aria-busy", "false");
   if (code !== 0) {
     const general = showErrors(result.errors);
     summary.hidden = true;
     sheet.replaceChildren();
     output.replaceChildren(el("p", { class: "calc-error-summary" }, TEXT.fixErrors, ...general.map((g) => ` ${g}`)));
+    announce([TEXT.fixErrors, ...result.errors.map((e) => pick(e, "message"))].join(" "));
     writeFragment(data);
     return;
   }
@@ -312,6 +257,7 @@ async function update() {
   summary.querySelector("span").textContent = command === "land"
     ? `${TEXT.floor} ${money(result.floor_price)} ${TEXT.yuan}`
     : `${TEXT.total}: ${money(result.total)} ${TEXT.yuan}`;
+  announce(summary.querySelector("span").textContent);
   renderSheet(data, result);
   writeFragment(data, command === "land" ? result.floor_price : result.total);
 }
@@ -324,7 +270,6 @@ form.addEventListener("submit", (event) => { event.preventDefault(); update().ca
 form.addEventListener("reset", () => setTimeout(() => { history.replaceState(null, "", location.pathname); update().catch(() => {}); }));
 app.querySelector("[data-action=print]").addEventListener("click", () => window.print());
 summary.querySelector("button").addEventListener("click", () => output.scrollIntoView({ behavior: "smooth" }));
-start();
 ready.then(update).catch(() => {});
 
 window.policyCalculator = {

@@ -1,9 +1,15 @@
 // Runs the Python rule package in Pyodide, off the main thread (on the main thread start-up
 // freezes the page for seconds). Protocol:
-//   in:  {type: "init", runtime: URL of pyodide.mjs, wheel: URL of the rules' wheel}
+//   in:  {type: "init", runtime: URL of pyodide.mjs, stdlib: URL of python.zip (the rules and
+//        the standard-library modules they use, as bytecode: scripts/runtime_zip.py)}
 //        {type: "run", id, command: "estimate" | "land", text: JSON document}
 //   out: {type: "progress", stage} · {type: "ready"} · {type: "failed", reason, detail}
 //        {type: "result", id, status, text}   (status and text exactly as the CLI's)
+//   batch (the batch page, batch.js; the job lives in Python, xinzhou_policy/batch.py):
+//   in:  {type: "batch", id, op: "open", file: ArrayBuffer, chunk}  -> {type: "batch-progress",
+//        id, summary} after each chunk of rows, then a result whose text is the last summary
+//        {type: "batch", id, op: "page", start, stop, errorsOnly}  -> result (text: JSON rows)
+//        {type: "batch", id, op: "csv" | "xlsx"}  -> {type: "result", id, status, blob}
 
 let runText = null;
 
@@ -18,17 +24,19 @@ async function checkWasm(runtime) {
   if (type !== "application/wasm") throw { reason: "wasm-mime", detail: `${wasm.pathname}: ${type || "no Content-Type"}` };
 }
 
-async function init({ runtime, wheel }) {
+async function init({ runtime, stdlib }) {
   if (typeof WebAssembly !== "object") throw { reason: "no-wasm", detail: "WebAssembly is not available" };
+  if (!stdlib) throw { reason: "runtime-missing", detail: "init needs `stdlib`, the URL of the runtime archive python.zip (data-stdlib)" };
   postMessage({ type: "progress", stage: "runtime" });
-  await checkWasm(runtime);
-  const { loadPyodide } = await import(runtime);
+  // The MIME check and the loader's download run side by side: neither waits for the other.
+  const [, { loadPyodide }] = await Promise.all([checkWasm(runtime), import(runtime)]);
   const indexURL = new URL(".", runtime).href;
-  // packageBaseUrl: without it Pyodide would fall back to its CDN for any package it lacks.
-  const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL });
+  // stdLibURL: the archive of bytecode made at build time (the standard-library modules the
+  // rules use, and the rules), in place of Pyodide's python_stdlib.zip: no module is compiled
+  // from source here, and no package is loaded afterwards. packageBaseUrl: without it Pyodide
+  // would name its CDN as the place of any package it lacks.
+  const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL, stdLibURL: stdlib });
   postMessage({ type: "progress", stage: "rules" });
-  await pyodide.loadPackage(wheel, { messageCallback: () => {}, errorCallback: () => {} });
-  // loadPackage only logs a failure; the import is where it shows.
   runText = pyodide.pyimport("xinzhou_policy.cli").run_text;
 }
 
@@ -44,6 +52,51 @@ function run({ id, command, text }) {
   }
 }
 
+// ------------------------------------------------------------------------------ batch
+function batchRequest(request) {
+  const result = runText("batch", JSON.stringify(request));
+  const [status, text] = result.toJs();
+  result.destroy();
+  return { status, text };
+}
+
+function batchOpen({ id, file, chunk }) {
+  // base64 carries the bytes through run_text's text; the decoding (UTF-8 or GB18030) is Python's.
+  const url = new FileReaderSync().readAsDataURL(new Blob([file]));
+  let answer = batchRequest({ op: "open", data: url.slice(url.indexOf(",") + 1) });
+  if (answer.status !== 0) return answer;
+  let summary = JSON.parse(answer.text);
+  postMessage({ type: "batch-progress", id, summary });
+  // Chunks, so that the page can show progress while this thread computes.
+  while (summary.done < summary.rows) {
+    answer = batchRequest({ op: "compute", stop: summary.done + chunk });
+    summary = JSON.parse(answer.text);
+    postMessage({ type: "batch-progress", id, summary });
+  }
+  return answer;
+}
+
+function batchFile(op) {
+  // The file is made here, off the page's thread: a large result would stall the page.
+  const answer = JSON.parse(batchRequest({ op }).text);
+  if (op === "csv") return new Blob([answer.text], { type: "text/csv;charset=utf-8" });
+  const binary = atob(answer.base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+}
+
+function batch(data) {
+  const { id, op } = data;
+  try {
+    if (op === "open") postMessage({ type: "result", id, ...batchOpen(data) });
+    else if (op === "page") postMessage({ type: "result", id, ...batchRequest({ op, start: data.start, stop: data.stop, errors_only: data.errorsOnly }) });
+    else postMessage({ type: "result", id, status: 0, blob: batchFile(op) });
+  } catch (error) {
+    postMessage({ type: "result", id, error: String(error) });
+  }
+}
+
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
     try {
@@ -54,5 +107,7 @@ self.onmessage = async ({ data }) => {
     }
   } else if (data.type === "run") {
     run(data);
+  } else if (data.type === "batch") {
+    batch(data);
   }
 };

@@ -7,9 +7,12 @@ which stay useful when the runtime cannot load. Only pages with a marker load th
 script; reading pages load no byte of Pyodide.
 
 After the build the runtime is copied into the site, on paths that carry a version so they can
-be cached for long: Pyodide's five files from the npm package (`runtime/pyodide-VERSION/`) and
-the rule package's wheel, built with `python -m build` (`runtime/rules-HASH/`, the hash of its
-sources).
+be cached for long: Pyodide's loader, glue and wasm from the npm package, with its lock file cut
+to the header (no package is loaded by name) (`runtime/pyodide-VERSION/`), and in place of
+Pyodide's 2.5 MB python_stdlib.zip one archive of the standard-library modules the rules need
+and the rules, as bytecode (`runtime/rules-HASH/python.zip`, HASH of the rules' sources and the
+tools that build it). scripts/build_runtime.mjs makes the archive under Node in the background
+while pages render; it is kept in build/runtime/HASH/ for the next build.
 """
 
 from __future__ import annotations
@@ -18,17 +21,16 @@ import hashlib
 import json
 import posixpath
 import re
+import os
 import shutil
 import subprocess
-import sys
-import tempfile
-import tomllib
 from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from xinzhou_policy.validation import GROUPS, LAND_FIELDS, PROFILE_FIELDS, Field
 
+from _batch_page import batch_app, write_template
 from _documents import page_language
 from award_tables import table
 
@@ -36,9 +38,10 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "calculators"
 WEB = PACKAGE / "web"
 PYODIDE = ROOT / "node_modules" / "pyodide"
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
-                 "pyodide-lock.json")
-WEB_FILES = ("calculator.js", "worker.js", "calculator.css")
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+RUNTIME_TOOLS = (ROOT / "scripts" / "build_runtime.mjs", ROOT / "scripts" / "runtime_zip.py")
+CACHE = ROOT / "build" / "runtime"
+WEB_FILES = ("engine.js", "calculator.js", "worker.js", "calculator.css", "batch.js", "batch.css")
 ASSETS = "assets/calculators"
 
 MARKER = re.compile(r"^<!-- calculator: (\w+) -->$", re.MULTILINE)
@@ -79,10 +82,12 @@ _TEXT = {
 
 
 # ------------------------------------------------------------------------------ the runtime
-def _sources_hash() -> str:
-    digest = hashlib.sha256()
-    for path in sorted((PACKAGE / "src").rglob("*.py")) + [PACKAGE / "pyproject.toml"]:
-        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+def _runtime_hash() -> str:
+    """Of everything the archive is made from: the rules' sources, Pyodide, the two tools."""
+    digest = hashlib.sha256(_pyodide_version().encode())
+    sources = sorted((PACKAGE / "src").rglob("*.py")) + [PACKAGE / "pyproject.toml"]
+    for path in sources + list(RUNTIME_TOOLS):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
 
 
@@ -99,35 +104,50 @@ _build: dict[str, subprocess.Popen] = {}
 
 def on_config(config):
     # Once per build: the i18n plugin renders every language within one build.
-    # `mkdocs serve` rebuilds in the same process, so the wheel is rebuilt each time too.
+    key = _runtime_hash()
     _state["runtime"] = f"runtime/pyodide-{_pyodide_version()}"
-    _state["rules"] = f"runtime/rules-{_sources_hash()}"
-    _state["wheel"] = _wheel_name()
-    _start_wheel_build()
+    _state["rules"] = f"runtime/rules-{key}"
+    _state["cache"] = str(CACHE / key)
+    # on_config may run more than once per build; one archive build per set of inputs.
+    if not (CACHE / key / "python.zip").exists() and key not in _build:
+        _start_runtime_build(CACHE / key, key)
     return config
 
 
-def _wheel_name() -> str:
-    project = tomllib.loads((PACKAGE / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return f"{project['name'].replace('-', '_')}-{project['version']}-py3-none-any.whl"
-
-
-def _start_wheel_build() -> None:
-    """`python -m build` in the background: it runs on the other core while pages render."""
-    out = tempfile.mkdtemp()
-    _state["wheel_dir"] = out
-    _build["process"] = subprocess.Popen(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", out, str(PACKAGE)],
+def _start_runtime_build(out: Path, key: str) -> None:
+    """Node boots Pyodide (about 5 s): on the other core while pages render."""
+    node = shutil.which("node")
+    if node is None:
+        raise PluginError("node is not on PATH: run scripts/setup")
+    partial = out.with_name(out.name + f".partial-{os.getpid()}")
+    partial.mkdir(parents=True, exist_ok=True)
+    _state["partial"] = str(partial)
+    _build[key] = subprocess.Popen(
+        [node, str(RUNTIME_TOOLS[0]), str(PYODIDE), str(PACKAGE / "src" / "xinzhou_policy"),
+         str(partial / "python.zip"), str(partial / "manifest.json")],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-def _finished_wheel() -> Path:
-    process = _build["process"]
-    log = process.communicate()[0]
-    wheel = Path(_state["wheel_dir"]) / _state["wheel"]
-    if process.returncode or not wheel.exists():
-        raise PluginError(f"building the rule package's wheel failed:\n{log}")
-    return wheel
+def _finished_runtime() -> Path:
+    cache = Path(_state["cache"])
+    process = _build.pop(cache.name, None)
+    if process is not None:
+        log = process.communicate()[0]
+        partial = Path(_state["partial"])
+        if process.returncode or not (partial / "python.zip").exists():
+            raise PluginError(f"building the runtime archive failed:\n{log}")
+        if cache.exists():  # another build finished first with the same inputs
+            shutil.rmtree(partial)
+        else:
+            partial.rename(cache)
+    return cache / "python.zip"
+
+
+def _lock_header() -> str:
+    """Pyodide's lock file without its package list: the rules come in python.zip, and a
+    package looked up by name could only come from elsewhere."""
+    lock = json.loads((PYODIDE / "pyodide-lock.json").read_text(encoding="utf-8"))
+    return json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":"))
 
 
 def on_post_build(config):
@@ -136,13 +156,15 @@ def on_post_build(config):
     runtime.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copy2(PYODIDE / name, runtime / name)
+    (runtime / "pyodide-lock.json").write_text(_lock_header(), encoding="utf-8")
     rules = site / _state["rules"]
     rules.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(_finished_wheel(), rules / _state["wheel"])
+    shutil.copy2(_finished_runtime(), rules / "python.zip")
     assets = site / ASSETS
     assets.mkdir(parents=True, exist_ok=True)
     for name in WEB_FILES:
         shutil.copy2(WEB / name, assets / name)
+    write_template(assets)
 
 
 # ------------------------------------------------------------------------------ the form
@@ -175,7 +197,7 @@ def _field(f: Field, lang: str) -> str:
     body = f"{control} {label_html}" if f.kind == "flag" else f"{label_html}{control}"
     return (f'<div class="calc-field{flag}" data-field="{f.name}">{body}'
             f'<p class="calc-help" id="h-{f.name}">{escape(help_text)}</p>'
-            f'<p class="calc-error" id="e-{f.name}" role="alert"></p></div>')
+            f'<p class="calc-error" id="e-{f.name}"></p></div>')
 
 
 def _relative(page_url: str, target: str) -> str:
@@ -183,6 +205,10 @@ def _relative(page_url: str, target: str) -> str:
 
 
 def calculator(name: str, page, lang: str) -> str:
+    if name == "batch":  # the batch page (_batch_page.py): the same runtime, its own page code
+        return batch_app(lang, {"data-runtime": _relative(page.url, f"{_state['runtime']}/pyodide.mjs"),
+                                "data-stdlib": _relative(page.url, f"{_state['rules']}/python.zip")},
+                         _relative(page.url, ASSETS))
     if name not in CALCULATORS:
         raise PluginError(f"{page.file.src_uri}: unknown calculator {name!r}")
     command, fields, clauses = CALCULATORS[name]
@@ -199,7 +225,7 @@ def calculator(name: str, page, lang: str) -> str:
     attrs = {
         "data-calculator": name, "data-command": command, "data-clauses": " ".join(clauses),
         "data-runtime": _relative(here, f"{_state['runtime']}/pyodide.mjs"),
-        "data-wheel": _relative(here, f"{_state['rules']}/{_state['wheel']}"),
+        "data-stdlib": _relative(here, f"{_state['rules']}/python.zip"),
         "data-policy-page": _relative(here, policy),
     }
     shown = clauses or tuple(dict.fromkeys(
@@ -213,7 +239,10 @@ def calculator(name: str, page, lang: str) -> str:
         f'<button type="reset">{text["reset"]}</button></div>'
         f'<div class="calc-summary" hidden><span></span> <button type="button" data-action="show-result">'
         f'{text["details"]}</button></div></form>'
-        f'<section class="calc-result" aria-live="polite" aria-busy="true"></section>'
+        # Screen readers hear the total (or what to correct) once, when it changes, from the
+        # live region calc-announce; the whole result would be too much to hear at each key.
+        f'<p class="calc-announce" role="status" aria-live="polite" aria-atomic="true"></p>'
+        f'<section class="calc-result"></section>'
         f'<section class="calc-print-sheet"></section>'
         f'<p class="calc-disclaimer-text" hidden>{escape(text["disclaimer"])}</p>'
         f'<section class="calc-static"><h2 id="award-tables">{text["tables"]}</h2>{tables}</section>'

@@ -36,3 +36,17 @@ def open_calculator(page, site: Site, path: str, fragment: str = "") -> None:
     page.goto(site.url + path + fragment)
     wait_ready(page)
 
+
+def search(page, query: str) -> None:
+    """Type a query into Material's search and wait for the worker's answer (results or "none
+    found"). Typed before the worker has built its index, a query waits for the next key."""
+    meta = page.locator(".md-search-result__meta")
+    idle = meta.text_content()
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    for _ in range(60):
+        if meta.text_content() != idle:
+            return
+        page.keyboard.press("End")
+        page.wait_for_timeout(500)
+    raise AssertionError(f"search never answered {query!r}")

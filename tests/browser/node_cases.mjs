@@ -1,7 +1,10 @@
 // Runs the rules' case inputs inside Pyodide under Node (the npm package, node_modules/pyodide),
-// so that a difference only Pyodide shows is caught without a browser.
+// with the runtime archive the site serves (python.zip: the rules and the standard-library
+// modules they use, as bytecode) in place of Pyodide's full standard library, exactly as the
+// browser worker loads it. A difference only Pyodide shows, or a module the archive lacks, is
+// caught without a browser.
 //
-//   node tests/browser/node_cases.mjs WHEEL CASES.json
+//   node tests/browser/node_cases.mjs PYTHON_ZIP CASES.json
 //
 // CASES.json: [{"command": "estimate" | "land", "text": "<JSON document>"}, ...]
 // Prints on stdout one JSON array: [{"status": exit status, "text": output text}, ...], in order,
@@ -11,9 +14,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-const [wheel, casesFile] = process.argv.slice(2);
-if (!wheel || !casesFile) {
-  console.error("usage: node node_cases.mjs WHEEL CASES.json");
+const [archive, casesFile] = process.argv.slice(2);
+if (!archive || !casesFile) {
+  console.error("usage: node node_cases.mjs PYTHON_ZIP CASES.json");
   process.exit(64);
 }
 
@@ -22,9 +25,8 @@ const indexURL = path.join(repo, "node_modules", "pyodide") + path.sep;
 const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
 
 // Pyodide prints its own progress on stdout; keep stdout for the results alone.
-const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL, stdout: (line) => console.error(line) });
-// The same call as the browser worker: loadPackage on the wheel itself (no lock entry, no micropip).
-await pyodide.loadPackage(path.resolve(wheel), { messageCallback: (m) => console.error(m), errorCallback: (m) => console.error(m) });
+const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL, stdLibURL: path.resolve(archive),
+                                    stdout: (line) => console.error(line) });
 const runText = pyodide.pyimport("xinzhou_policy.cli").run_text;
 
 const cases = JSON.parse(await readFile(casesFile, "utf8"));

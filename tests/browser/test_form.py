@@ -9,6 +9,9 @@ The expected totals are worked out by hand from the policy text (忻政办发〔
   的补助，单个企业最高补助 100 万元: rank 2, 3,000,000 → 300,000 (below the cap);
 - (十) 地理标志 … 市级财政再给予省级奖励额度 30% 的奖励: 200,000 → 60,000.
 Total 660,000.00 yuan.
+- (四) alone (milestones page): the same revenue → 300,000.00; (五) alone (equipment page):
+  → 300,000.00;
+- (十六) 在岗职工职业技能提升培训 … 按照每人 300 元的标准给予企业培训补贴: 10 trainees → 3,000.00;
 - (十三) land of grade 8 (national minimum 252 元/m²), 20,000 m², supported project (70%):
   252 × 20,000 × 70% = 3,528,000, above the cost of 3,000,000 → floor 3,528,000.00.
 """
@@ -21,7 +24,7 @@ from urllib.parse import parse_qs
 import pytest
 from playwright.sync_api import expect
 
-from .browsing import READY_TIMEOUT_MS, wait_ready
+from .browsing import CALCULATOR_PAGES, READY_TIMEOUT_MS, wait_ready
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 PAGES = {"zh": "calculators/index.html", "en": "en/calculators/index.html"}
@@ -44,10 +47,32 @@ def focused_id(page) -> str:
     return page.evaluate("() => document.activeElement && document.activeElement.id")
 
 
+# What a sighted keyboard user sees of the focus: an outline or a box shadow on the focused
+# element, or, for Material's visually hidden radio of the colour toggle, on the label after it
+# (the icon the reader sees).
+FOCUS_SHOWN = """() => {
+  const shown = (el) => {
+    const style = getComputedStyle(el);
+    return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
+  };
+  const el = document.activeElement;
+  if (shown(el)) return true;
+  const label = el.nextElementSibling;
+  return el.getBoundingClientRect().width <= 1 && label?.tagName === "LABEL" && shown(label);
+}"""
+
+
+def focus_description(page) -> str:
+    return page.evaluate("""() => { const el = document.activeElement;
+        return `${el.tagName.toLowerCase()}#${el.id}.${el.className} "${(el.textContent || "").trim().slice(0, 20)}"`; }""")
+
+
 def tab_to(page, field: str, limit: int = 12) -> None:
-    """Press Tab until the field has the focus (fields are in the form's order)."""
+    """Press Tab until the field has the focus (fields are in the form's order); each element
+    the focus lands on on the way must show it."""
     for _ in range(limit):
         page.keyboard.press("Tab")
+        assert page.evaluate(FOCUS_SHOWN), f"no visible focus on {focus_description(page)}"
         if focused_id(page) == f"f-{field}":
             return
     pytest.fail(f"#f-{field} not reached with {limit} Tabs; focus is on #{focused_id(page)}")
@@ -70,18 +95,62 @@ def total(page):
     return page.locator(".calc-result .calc-total")
 
 
-@pytest.mark.parametrize("lang", PAGES)
-def test_keyboard_alone_gives_the_expected_total(page, site, lang):
-    # Typed straight after navigation: the form works before the engine is ready, and the
-    # result follows once it is.
-    page.goto(site.url + PAGES[lang])
-    fill_by_keyboard(page, lang)
-    assert page.eval_on_selector("#f-role", "e => e.value") == "backbone"
-    expect(total(page)).to_contain_text(TOTAL[lang], timeout=READY_TIMEOUT_MS)
+# Each calculator (data-calculator) by keyboard: (field, keys) in the form's order, a key name
+# (Playwright's) or text to type; then the total and the clauses of the items, worked out by hand
+# (module docstring). Money with thousands separators in English, as people write it there.
+KEYBOARD = {
+    "estimate": ([("event_date", "2024-06-01"), ("role", "ArrowUp"), ("town_revenue_rank", "2"),
+                  ("revenue", "600000000"), ("previous_max_revenue", "200000000"),
+                  ("equipment_investment", "3000000"), ("provincial_gi_award", "200000")],
+                 "660,000.00", ["policy-10", "policy-4", "policy-5"]),
+    "milestones": ([("event_date", "2024-06-01"), ("role", "ArrowUp"), ("revenue", "600000000"),
+                    ("previous_max_revenue", "200000000")], "300,000.00", ["policy-4"]),
+    "equipment": ([("event_date", "2024-06-01"), ("town_revenue_rank", "2"),
+                   ("equipment_investment", "3000000")], "300,000.00", ["policy-5"]),
+    "training": ([("event_date", "2024-06-01"), ("incumbent_trainees", "10")], "3,000.00",
+                 ["policy-16"]),
+    "land": ([("grade", "8"), ("area_m2", "20000"), ("total_cost", "3000000"),
+              ("supported_project", "Space")], "3,528,000.00", []),
+}
+KEYS = {"ArrowUp", "Space"}
+
+
+def with_separators(text: str) -> str:
+    return f"{int(text):,}" if text.isdigit() and len(text) > 4 else text
+
+
+@pytest.mark.parametrize("path", CALCULATOR_PAGES)
+def test_every_calculator_by_keyboard_alone_with_visible_focus(page, site, path):
+    """From the top of the page, Tab to the form and fill it in: no click, no fill. Typed straight
+    after navigation: the form works before the engine is ready, and the result follows once it
+    is. Every element the focus lands on shows it."""
+    page.goto(site.url + path)
+    name = re.search(r'data-calculator="(\w+)"', site.page(path))[1]
+    english = path.startswith("en/")
+    steps, expected, clauses = KEYBOARD[name]
+    for index, (field, keys) in enumerate(steps):
+        # The first field is reached from the top of the page, through header and navigation.
+        tab_to(page, field, limit=80 if index == 0 else 12)
+        if keys in KEYS:
+            page.keyboard.press(keys)
+        else:
+            page.keyboard.type(with_separators(keys) if english and field not in ("event_date", "grade") else keys)
+    if name in ("estimate", "milestones"):
+        assert page.eval_on_selector("#f-role", "e => e.value") == "backbone"
+    expect(total(page)).to_contain_text(expected, timeout=READY_TIMEOUT_MS)
     items = page.locator(".calc-result .calc-item")
-    assert sorted(items.evaluate_all("els => els.map(e => e.dataset.clause)")) == [
-        "policy-10", "policy-4", "policy-5"]
+    assert sorted(items.evaluate_all("els => els.map(e => e.dataset.clause)")) == clauses
     assert page.locator(".calc-status").get_attribute("class") == "calc-status is-ready"
+    # The result's own controls (clause links, "how this was computed") show their focus too.
+    # Straight from the last field: its change event must not re-render the result, which would
+    # drop the focus.
+    controls = page.locator(".calc-result a, .calc-result summary")
+    first = controls.first.element_handle()
+    for index in range(min(controls.count(), 3)):
+        controls.nth(index).focus()
+        assert page.evaluate(FOCUS_SHOWN), f"no visible focus on {focus_description(page)}"
+    page.wait_for_timeout(500)
+    assert first.evaluate("e => e.isConnected"), "the result was rendered again"
 
 
 @pytest.mark.parametrize("lang", PAGES)

@@ -44,7 +44,7 @@ def test_every_request_goes_to_the_local_origin(context, site):
     assert foreign == []
     # The runtime came from the site itself (the recording did see the worker's requests).
     assert any(url.endswith("/pyodide.asm.wasm") for url in requested)
-    assert any(url.endswith(".whl") for url in requested)
+    assert any(url.endswith("/python.zip") for url in requested)
 
 
 @pytest.mark.parametrize("path", READING_PAGES)
@@ -54,7 +54,7 @@ def test_reading_page_loads_no_runtime(page, site, path):
     page.goto(site.url + path, wait_until="networkidle")
     assert requested, "no request recorded"
     runtime = [url for url in requested
-               if url.split("?")[0].endswith((".wasm", "/calculator.js", "/worker.js", ".whl"))
+               if url.split("?")[0].endswith((".wasm", "/calculator.js", "/worker.js", "/python.zip"))
                or "/runtime/" in url]
     assert runtime == []
     assert page.evaluate("typeof window.policyCalculator") == "undefined"
@@ -107,8 +107,7 @@ def test_wasm_with_wrong_content_type_shows_the_failure(context, site):
     _expect_failure_shown(page, site, started, reason="application/wasm")
 
 
-@pytest.mark.parametrize("pattern", ["**/worker.js", "**/pyodide.asm.mjs", "**/python_stdlib.zip",
-                                     "**/*.whl"])
+@pytest.mark.parametrize("pattern", ["**/worker.js", "**/pyodide.asm.mjs", "**/python.zip"])
 def test_any_missing_runtime_file_shows_the_failure(context, site, pattern):
     context.route(pattern, lambda route: route.abort())
     page = context.new_page()

@@ -1,7 +1,7 @@
 """The rules' case files inside Pyodide under Node give exactly what CPython gives.
 
-node_cases.mjs loads Pyodide from node_modules/pyodide and the wheel the site serves (built by the
-site fixture), runs every case input through xinzhou_policy.cli.run_text and prints the results;
+node_cases.mjs loads Pyodide from node_modules/pyodide with the runtime archive the site serves
+(python.zip, built by the site fixture) as its standard library, runs every case input through xinzhou_policy.cli.run_text and prints the results;
 each must be byte-identical to CPython's, with the same exit status. No browser is needed.
 """
 
@@ -30,12 +30,12 @@ def node_results(site, tmp_path_factory):
     node = shutil.which("node")
     assert node, "node is not on PATH (scripts/setup installs the npm packages with it)"
     assert (REPO / "node_modules" / "pyodide" / "pyodide.mjs").exists(), "run npm ci (scripts/setup)"
-    wheels = list(site.root.glob("runtime/rules-*/*.whl"))
-    assert len(wheels) == 1, wheels
+    archives = list(site.root.glob("runtime/rules-*/python.zip"))
+    assert len(archives) == 1, archives
     cases = tmp_path_factory.mktemp("node") / "cases.json"
     cases.write_text(json.dumps([{"command": c, "text": t} for _, c, t in INPUTS],
                                 ensure_ascii=False), encoding="utf-8")
-    run = subprocess.run([node, str(SCRIPT), str(wheels[0]), str(cases)],
+    run = subprocess.run([node, str(SCRIPT), str(archives[0]), str(cases)],
                          capture_output=True, timeout=600, cwd=REPO)
     assert run.returncode == 0, run.stderr.decode(errors="replace")
     results = json.loads(run.stdout.decode("utf-8"))

@@ -54,14 +54,23 @@ def _up_to_warning() -> Warning:
         "sets the actual amount, which may be lower.")
 
 
-def estimate(profile: Any) -> dict[str, Any]:
-    """The estimate for a profile (see the README for fields); raises InputError on bad input."""
-    values = parse(profile, PROFILE_FIELDS)
+def assess(values: dict[str, Any]) -> tuple[list[Item], Findings]:
+    """Every rule's findings for parsed values, and the items among them in clause order.
+
+    The one computation behind `estimate` and the batch estimates (batch.py), which need the
+    amounts but not the JSON document.
+    """
     found = Findings()
     for rule in AWARD_RULES:
         found.add(rule(values))
     # Only amounts above zero are items: a share that rounds to 0.00 is no award, and says so.
-    items = sorted((i for i in found.items if i.amount > 0), key=_clause_order)
+    return sorted((i for i in found.items if i.amount > 0), key=_clause_order), found
+
+
+def estimate(profile: Any) -> dict[str, Any]:
+    """The estimate for a profile (see the README for fields); raises InputError on bad input."""
+    values = parse(profile, PROFILE_FIELDS)
+    items, found = assess(values)
     warnings = list(found.warnings) + [_rounded_away(i) for i in found.items if not i.amount > 0]
     if any(i.basis == "up_to" for i in items):
         warnings.append(_up_to_warning())

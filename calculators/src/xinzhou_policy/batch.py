@@ -1,0 +1,374 @@
+"""Batch estimates: a CSV of enterprise profiles in, one result row per enterprise out.
+
+The input's header holds the JSON field names of the estimate profile (`PROFILE_FIELDS`), in any
+order, plus an optional `name` column that identifies the enterprise and is only copied. One row
+per enterprise; an empty cell is an absent field. Rows whose first cell starts with `#` are notes
+(the template's header notes), and blank lines and rows of empty cells are no rows; every
+other row gets exactly one output row, in the same order. A bad row carries its errors and the
+other rows are computed.
+
+The output repeats the input columns, then one amount column per clause that has awards (the
+clause ids of the rule package), the total, the validity verdict and the errors. Output cells
+that a spreadsheet would read as a formula are neutralised (`neutralise`).
+
+`BatchJob` is built for the browser as well as the command line: open the file, compute rows in
+chunks (so a worker can report progress), then write CSV or .xlsx.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import Any, Callable, Iterator
+
+from .clauses import CLAUSES, CLOSING_CLAUSE, clause_label
+from .estimate import assess, within_validity
+from .money import ZERO, money_str
+from .validation import PROFILE_FIELDS, Field, InputError, parse
+
+NAME = "name"
+NAME_LABEL = ("企业名称", "Enterprise name")
+NOTE = "#"
+_FIELDS = {f.name: f for f in PROFILE_FIELDS}
+INPUT_COLUMNS = (NAME, *_FIELDS)
+
+# One amount column per clause whose award a profile field feeds, in the text's order.
+CLAUSE_COLUMNS = tuple(sorted({f.clause for f in PROFILE_FIELDS if f.clause != CLOSING_CLAUSE},
+                              key=lambda c: CLAUSES[c].number))
+TOTAL, VALIDITY, ERRORS = "total", "within_validity", "errors"
+RESULT_COLUMNS = (*CLAUSE_COLUMNS, TOTAL, VALIDITY, ERRORS)
+
+# A spreadsheet reads a cell starting with one of these as a formula (CSV injection); such a cell
+# is written with a leading apostrophe, which Excel and LibreOffice show as text. No valid input
+# or computed value starts with them: amounts are never negative, and a negative input is an
+# error (its cell is echoed neutralised).
+FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
+def neutralise(cell: str) -> str:
+    return "'" + cell if cell[:1] in FORMULA_STARTS else cell
+
+
+# ------------------------------------------------------------------------------ errors
+_FILE_MESSAGES = {
+    "encoding": ("无法识别文件的编码：请保存为 UTF-8 或 GB18030（GBK）编码的 CSV 文件。",
+                 "The file's encoding is not recognised: save it as CSV in UTF-8 or GB18030 (GBK)."),
+    "malformed_csv": ("文件不是有效的 CSV：{detail}", "The file is not valid CSV: {detail}"),
+    "no_header": ("文件没有表头行：第一行须为字段名，可下载模板。",
+                  "The file has no header row: the first row must hold the field names; download the template."),
+    "unknown_column": ("未知的列“{name}”：表头须为模板中的字段名。",
+                       "Unknown column “{name}”: the header must hold the template's field names."),
+    "empty_column": ("第 {column} 列没有列名。", "Column {column} has no name."),
+    "duplicate_column": ("列“{name}”出现了不止一次。", "Column “{name}” appears more than once."),
+    "missing_column": ("缺少必填的列“{name}”（{zh}）。", "The required column “{name}” ({en}) is missing."),
+    "unwritable": ("无法写入结果文件：{detail}", "The result file cannot be written: {detail}"),
+    "extra_cells": ("本行的单元格比表头多：多出的内容无法对应到字段。",
+                    "This row has more cells than the header: the extra cells belong to no field."),
+}
+
+
+def file_error(code: str, field: str = "", **details: Any) -> dict[str, str]:
+    """An error of the same shape as validation's, for problems of the file rather than a field."""
+    zh, en = _FILE_MESSAGES[code]
+    return {"field": field, "code": code, "message_zh": zh.format(**details),
+            "message_en": en.format(**details)}
+
+
+def error_text(errors: list[dict[str, str]]) -> str:
+    """The errors column: each error in Chinese, then English, prefixed by the field it names."""
+    return " | ".join(f"{e['field']}: {e['message_zh']} {e['message_en']}" if e["field"]
+                      else f"{e['message_zh']} {e['message_en']}" for e in errors)
+
+
+# ------------------------------------------------------------------------------ reading
+def decode(raw: bytes) -> str:
+    """UTF-8 (with or without BOM) first; else GB18030, which Excel on Chinese Windows writes."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[len(b"\xef\xbb\xbf"):]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        raise InputError([file_error("encoding")]) from None
+
+
+_FLAGS = {"true": True, "false": False, "1": True, "0": False, "是": True, "否": False,
+          "yes": True, "no": False}
+# Excel on Chinese Windows rewrites dates as 2025/6/30 when it saves a CSV.
+_LOOSE_DATE = re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$", re.ASCII)
+# Thousands separators are how people write money (the calculators' forms drop them too).
+_SEPARATORS = re.compile(r"[,，\s]")
+
+
+def _converter(f: Field) -> Callable[[str], Any]:
+    """Cell text to the value the rules' parser takes; what it cannot read goes on unchanged,
+    so that the parser's error names the field."""
+    if f.kind == "flag":
+        return lambda text: _FLAGS.get(text.lower(), text)
+    if f.kind == "date":
+        def date(text: str) -> str:
+            loose = _LOOSE_DATE.match(text)
+            return f"{loose['y']}-{int(loose['m']):02d}-{int(loose['d']):02d}" if loose else text
+        return date
+    if f.kind == "money":
+        return lambda text: _SEPARATORS.sub("", text)
+    if f.kind == "enum":
+        # The choice itself, or its label in either language as the template's notes show it.
+        choices = {c: c for c in f.choices}
+        for c, (zh, en) in zip(f.choices, f.choice_labels):
+            choices.setdefault(zh, c)
+            choices.setdefault(en.lower(), c)
+        return lambda text: choices.get(text, choices.get(text.lower(), text))
+    return lambda text: text
+
+
+_CONVERTERS = {name: _converter(f) for name, f in _FIELDS.items()}
+
+
+def _check_header(header: list[str]) -> list[dict[str, str]]:
+    errors = []
+    for number, name in enumerate(header, start=1):
+        if not name:
+            errors.append(file_error("empty_column", column=number))
+        elif name not in INPUT_COLUMNS:
+            errors.append(file_error("unknown_column", name, name=name))
+        elif header.index(name) != number - 1:
+            errors.append(file_error("duplicate_column", name, name=name))
+    for f in PROFILE_FIELDS:
+        if f.required and f.name not in header:
+            errors.append(file_error("missing_column", f.name, name=f.name, zh=f.label_zh, en=f.label_en))
+    return errors
+
+
+def _records(text: str) -> Iterator[list[str]]:
+    try:
+        for record in csv.reader(io.StringIO(text, newline="")):
+            # A row of empty cells is what Excel leaves below a table it once formatted.
+            if any(cell.strip() for cell in record) and not record[0].lstrip().startswith(NOTE):
+                yield record
+    except csv.Error as exc:
+        raise InputError([file_error("malformed_csv", detail=str(exc))]) from None
+
+
+# ------------------------------------------------------------------------------ the job
+_NO_RESULT = [""] * (len(CLAUSE_COLUMNS) + 2)
+_ZERO_TEXT = money_str(ZERO)
+
+
+class BatchJob:
+    """One file of profiles: opened at once (header checked), computed in chunks, then written.
+
+    `compute(stop)` computes the next rows up to `stop`, so a caller can report progress between
+    chunks. `results[i]` holds row i's result cells (amounts, total, verdict, errors) as written
+    out, and `errors[i]` its errors (an empty list for a computed row); the summary's sums are
+    kept as the rows are computed.
+    """
+
+    def __init__(self, raw: bytes):
+        records = _records(decode(raw))
+        header = next(records, None)
+        if header is None:
+            raise InputError([file_error("no_header")])
+        self.columns = [name.strip() for name in header]
+        errors = _check_header(self.columns)
+        if errors:
+            raise InputError(errors)
+        self.rows = list(records)
+        self.results: list[list[str]] = []
+        self.errors: list[list[dict[str, str]]] = []
+        self.sums = dict.fromkeys(CLAUSE_COLUMNS, ZERO)
+        self.total = ZERO
+        self.bad = self.outside = 0
+
+    @property
+    def done(self) -> int:
+        return len(self.results)
+
+    @property
+    def header(self) -> list[str]:
+        return [*self.columns, *RESULT_COLUMNS]
+
+    def compute(self, stop: int | None = None) -> int:
+        """Compute rows from `done` up to `stop` (all if None); returns how many are done."""
+        width = len(self.columns)
+        converters = [_CONVERTERS.get(name) for name in self.columns]
+        for cells in self.rows[self.done:stop]:
+            if any(c.strip() for c in cells[width:]):
+                self._failed([file_error("extra_cells")])
+                continue
+            profile = {}
+            for convert, name, cell in zip(converters, self.columns, cells):
+                text = cell.strip()
+                if convert is not None and text:
+                    profile[name] = convert(text)
+            try:
+                values = parse(profile, PROFILE_FIELDS)
+            except InputError as bad:
+                self._failed(bad.errors)
+                continue
+            self._computed(values)
+        return self.done
+
+    def _failed(self, errors: list[dict[str, str]]) -> None:
+        self.bad += 1
+        self.errors.append(errors)
+        self.results.append([*_NO_RESULT, error_text(errors)])
+
+    def _computed(self, values: dict[str, Any]) -> None:
+        self.errors.append([])
+        # As `estimate`: an event outside the validity gets no items, so nothing to add up.
+        if not within_validity(values["event_date"]):
+            self.outside += 1
+            self.results.append([*[_ZERO_TEXT] * len(CLAUSE_COLUMNS), _ZERO_TEXT, "false", ""])
+            return
+        items, _ = assess(values)
+        amounts = dict.fromkeys(CLAUSE_COLUMNS, ZERO)
+        for item in items:
+            amounts[item.clause] += item.amount
+            self.sums[item.clause] += item.amount
+        total = sum(amounts.values(), ZERO)
+        self.total += total
+        self.results.append([*(money_str(a) if a else _ZERO_TEXT for a in amounts.values()),
+                             money_str(total), "true", ""])
+
+    # ---------------------------------------------------------------------------- output
+    def output_rows(self) -> Iterator[list[str]]:
+        """Every output row: the input cells neutralised (padded to the header), then the result
+        cells (computed text never starts like a formula)."""
+        self.compute()
+        width = len(self.columns)
+        for cells, result in zip(self.rows, self.results):
+            cells = [neutralise(c) for c in cells[:width]]
+            yield [*cells, *[""] * (width - len(cells)), *result]
+
+    def to_csv(self) -> str:
+        """UTF-8 CSV text with a BOM (without it Excel on Chinese Windows misreads UTF-8)."""
+        out = io.StringIO(newline="")
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(self.header)
+        writer.writerows(self.output_rows())
+        return "\ufeff" + out.getvalue()
+
+    def to_xlsx(self) -> bytes:
+        from .batch_xlsx import workbook
+        width = len(self.columns)
+        numbers = range(width, width + len(CLAUSE_COLUMNS) + 1)  # the amounts and the total
+        return workbook(self.header, self.output_rows(), numbers, column_notes())
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "rows": len(self.rows), "done": self.done, "computed": self.done - self.bad,
+            "errors": self.bad, "outside_validity": self.outside,
+            "clauses": {c: money_str(a) for c, a in self.sums.items()},
+            "total": money_str(self.total),
+        }
+
+    def page(self, start: int, stop: int, errors_only: bool = False) -> dict[str, Any]:
+        """Rows start..stop (of the rows with errors, if `errors_only`) for a results table:
+        cells as read, result cells, errors as data; `count` is how many rows there are."""
+        shown = [i for i in range(self.done) if self.errors[i]] if errors_only else range(self.done)
+        return {"count": len(shown), "rows": [
+            {"row": i + 1, "cells": self.rows[i][:len(self.columns)], "result": self.results[i][:-1],
+             "errors": self.errors[i]} for i in shown[start:stop]]}
+
+
+# ------------------------------------------------------------------------------ notes, template
+_KIND_NOTES = {
+    "date": ("日期，写作 YYYY-MM-DD", "a date written YYYY-MM-DD"),
+    "flag": ("true 或 false", "true or false"),
+    "money": ("金额（元）", "an amount in yuan"),
+    "count": ("整数", "a whole number"),
+    "rank": ("不小于 1 的整数", "a whole number of at least 1"),
+    "rate": ("0 到 1 之间的小数", "a decimal from 0 to 1"),
+}
+
+
+def _default_text(f: Field) -> str:
+    if isinstance(f.default, bool):
+        return "true" if f.default else "false"
+    return str(f.default)
+
+
+def field_note(f: Field) -> tuple[str, str]:
+    """What a column holds, in both languages: label, required or default, format."""
+    if f.kind == "enum":
+        fmt = ("、".join(f"{c}（{zh}）" for c, (zh, _) in zip(f.choices, f.choice_labels)),
+               ", ".join(f"{c} ({en})" for c, (_, en) in zip(f.choices, f.choice_labels)))
+    else:
+        fmt = _KIND_NOTES[f.kind]
+    if f.required:
+        need = ("必填", "required")
+    elif f.default is None:
+        need = ("可留空", "may be left empty")
+    else:
+        need = (f"留空即 {_default_text(f)}", f"empty means {_default_text(f)}")
+    return f"{f.label_zh}（{need[0]}）：{fmt[0]}", f"{f.label_en} ({need[1]}): {fmt[1]}"
+
+
+def column_notes() -> list[tuple[str, str, str]]:
+    """Every column the output can hold, with its meaning in both languages."""
+    notes = [(NAME, f"{NAME_LABEL[0]}（可留空，不参与计算）", f"{NAME_LABEL[1]} (may be left empty; not used by the rules)")]
+    notes += [(f.name, *field_note(f)) for f in PROFILE_FIELDS]
+    for c in CLAUSE_COLUMNS:
+        (cite_zh, cite_en), clause = clause_label(c), CLAUSES[c]
+        notes.append((c, f"依据{cite_zh}（{clause.title_zh}）估算的金额（元）",
+                      f"Amount estimated under {cite_en} ({clause.title_en}), in yuan"))
+    notes += [
+        (TOTAL, "估算合计（元）；“最高不超过”的项目按上限计入",
+         "Estimated total (yuan); 'up to' items counted at their upper bound"),
+        (VALIDITY, "事项发生日期是否在政策有效期内（false 时不能依据本政策获得奖补，金额为 0）",
+         "Whether the event date is within the policy's validity (false: nothing can be claimed, amounts are 0)"),
+        (ERRORS, "本行的输入错误；有错误的行不计算", "Input errors of the row; a row with errors is not computed"),
+    ]
+    return notes
+
+
+def template_csv() -> str:
+    """The input template: the header, then a note row in Chinese and one in English.
+
+    The note rows start with `#`, so the reader skips them: the template is accepted unchanged.
+    """
+    notes = {name: (zh, en) for name, zh, en in column_notes()}
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(INPUT_COLUMNS)
+    for lang, mark in ((0, "# 说明："), (1, "# Note: ")):
+        writer.writerow([neutralise((mark if i == 0 else "") + notes[name][lang])
+                         for i, name in enumerate(INPUT_COLUMNS)])
+    return "\ufeff" + out.getvalue()
+
+
+# ------------------------------------------------------------------------------ the browser
+# The browser worker drives one job at a time through `cli.run_text("batch", request)`:
+#   {"op": "open", "data": base64 of the file}  -> {"columns", "result_columns", "notes", summary}
+#   {"op": "compute", "stop": n}                -> summary (rows computed so far)
+#   {"op": "page", "start": i, "stop": j, "errors_only": bool} -> {"count", "rows"} (BatchJob.page)
+#   {"op": "csv"} -> {"text"}    {"op": "xlsx"} -> {"base64"}    {"op": "template"} -> {"text"}
+_current: dict[str, BatchJob] = {}
+
+
+def request(data: Any) -> dict[str, Any]:
+    import base64
+    op = data.get("op") if isinstance(data, dict) else None
+    if op == "template":
+        return {"text": template_csv()}
+    if op == "open":
+        job = _current["job"] = BatchJob(base64.b64decode(data["data"]))
+        return {"columns": job.columns, "result_columns": list(RESULT_COLUMNS),
+                "notes": {name: {"zh": zh, "en": en} for name, zh, en in column_notes()},
+                **job.summary()}
+    job = _current["job"]
+    if op == "compute":
+        job.compute(int(data["stop"]))
+        return job.summary()
+    if op == "page":
+        return job.page(int(data["start"]), int(data["stop"]), bool(data.get("errors_only")))
+    if op == "csv":
+        return {"text": job.to_csv()}
+    if op == "xlsx":
+        return {"base64": base64.b64encode(job.to_xlsx()).decode("ascii")}
+    raise ValueError(f"unknown batch request: {op!r}")

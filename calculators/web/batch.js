@@ -1,0 +1,172 @@
+// The batch page: a CSV of enterprise profiles is read in this browser, computed by the rule
+// package in the calculators' worker (in chunks, with progress), shown a page of rows at a time,
+// and written back as CSV or .xlsx. Nothing leaves the browser. Text from the file is only ever
+// set as textContent, never parsed as HTML.
+
+import { el, lang, startEngine } from "./engine.js";
+
+const app = document.querySelector(".batch-app");
+const CHUNK = 1000; // rows per compute call: a progress message about every few hundred ms
+const PAGE = 50; // table rows shown at once: a large file never becomes a large DOM
+
+const TEXT = {
+  zh: {
+    ready: "计算引擎已就绪，请选择文件。", failed: "计算引擎无法加载，本页无法计算；可使用命令行工具批量计算。原因：",
+    reading: "正在读取文件…", progress: (d, n) => `已计算 ${d.toLocaleString("zh-CN")} / ${n.toLocaleString("zh-CN")} 行`,
+    fileError: "文件无法处理：", rows: "行数", computed: "已计算", errors: "有错误的行", outside: "不在有效期内的行",
+    total: "估算合计（元）", clause: "条款", amount: "金额（元）", row: "行", validity: "有效期内", errorsCol: "错误",
+    yes: "是", no: "否", page: (p, n) => `第 ${p} / ${n} 页`, prev: "上一页", next: "下一页", none: "没有可显示的行。",
+    preparing: "正在生成文件…", seconds: (s) => `用时 ${s} 秒`,
+  },
+  en: {
+    ready: "The calculation engine is ready: choose a file.",
+    failed: "The calculation engine could not load, so this page cannot compute; the command-line tool can. Reason: ",
+    reading: "Reading the file…", progress: (d, n) => `${d.toLocaleString("en-GB")} of ${n.toLocaleString("en-GB")} rows computed`,
+    fileError: "The file cannot be processed: ", rows: "Rows", computed: "Computed", errors: "Rows with errors",
+    outside: "Rows outside the validity", total: "Estimated total (yuan)", clause: "Clause", amount: "Amount (yuan)",
+    row: "Row", validity: "Within validity", errorsCol: "Errors", yes: "yes", no: "no",
+    page: (p, n) => `Page ${p} of ${n}`, prev: "Previous", next: "Next", none: "No rows to show.",
+    preparing: "Preparing the file…", seconds: (s) => `in ${s} s`,
+  },
+}[lang];
+
+const status = app.querySelector(".calc-status");
+const input = app.querySelector("#batch-file");
+const progressBox = app.querySelector(".batch-progress");
+const progressBar = progressBox.querySelector("progress");
+const progressText = progressBox.querySelector("span");
+const fileError = app.querySelector(".batch-error");
+const summaryBox = app.querySelector(".batch-summary");
+const downloads = app.querySelector(".batch-downloads");
+const results = app.querySelector(".batch-results");
+const errorsOnly = app.querySelector(".batch-errors-only");
+const table = app.querySelector(".batch-table");
+const pager = app.querySelector(".batch-pager");
+
+const pick = (obj, key) => obj[`${key}_${lang}`];
+const money = (text) => Number(text).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const errorText = (errors) => errors.map((e) => (e.field ? `${e.field}: ` : "") + pick(e, "message")).join("; ");
+
+// ------------------------------------------------------------------------------ the engine
+const engine = startEngine(app, status, TEXT);
+engine.ready.then(() => { input.disabled = false; }, () => {});
+
+function ask(message, onProgress) {
+  return engine.request({ type: "batch", ...message }, onProgress);
+}
+
+// ------------------------------------------------------------------------------ the results
+let job = null; // {name, columns, resultColumns, notes, summary}
+let pageIndex = 0;
+
+function renderSummary(summary) {
+  const clauses = Object.entries(summary.clauses);
+  summaryBox.replaceChildren(
+    el("p", { class: "batch-counts" },
+      `${TEXT.rows}: ${summary.rows} · ${TEXT.computed}: ${summary.computed} · `,
+      el("span", { class: summary.errors ? "batch-has-errors" : "" }, `${TEXT.errors}: ${summary.errors}`),
+      ` · ${TEXT.outside}: ${summary.outside_validity}`),
+    el("p", { class: "calc-total" }, `${TEXT.total}: `, el("strong", { class: "batch-total" }, money(summary.total))),
+    el("table", { class: "batch-clauses" },
+      el("thead", {}, el("tr", {}, el("th", {}, TEXT.clause), el("th", {}, TEXT.amount))),
+      el("tbody", {}, clauses.map(([clause, amount]) => el("tr", {},
+        el("td", {}, el("code", {}, clause), " ", job.notes[clause][lang]), el("td", { class: "num" }, money(amount)))))),
+  );
+  summaryBox.hidden = false;
+}
+
+function headerCell(column) {
+  return el("th", { scope: "col", title: job.notes[column]?.[lang] ?? "" }, column);
+}
+
+async function showPage(index) {
+  const { text } = await ask({ op: "page", start: index * PAGE, stop: (index + 1) * PAGE, errorsOnly: errorsOnly.checked });
+  const { count, rows } = JSON.parse(text);
+  pageIndex = index;
+  const amountCount = job.resultColumns.length - 2; // amounts and the total; then validity, errors
+  table.tHead.replaceChildren(el("tr", {}, el("th", { scope: "col" }, TEXT.row),
+    job.columns.map(headerCell), job.resultColumns.map(headerCell)));
+  table.tBodies[0].replaceChildren(...rows.map((row) => el("tr", { class: row.errors.length ? "has-error" : "" },
+    el("th", { scope: "row" }, row.row),
+    job.columns.map((_, i) => el("td", {}, row.cells[i] ?? "")),
+    row.result.slice(0, amountCount - 1).map((a) => el("td", { class: "num" }, a && money(a))),
+    el("td", { class: "num batch-row-total" }, row.result[amountCount - 1] && money(row.result[amountCount - 1])),
+    el("td", {}, row.result[amountCount] === "" ? "" : row.result[amountCount] === "true" ? TEXT.yes : TEXT.no),
+    el("td", { class: "batch-row-errors" }, errorText(row.errors)),
+  )));
+  const pages = Math.max(1, Math.ceil(count / PAGE));
+  const button = (label, target) => {
+    const b = el("button", { type: "button" }, label);
+    b.disabled = target < 0 || target >= pages;
+    b.addEventListener("click", () => { showPage(target).catch(showFailure); });
+    return b;
+  };
+  pager.replaceChildren(button(TEXT.prev, index - 1), el("span", {}, count ? TEXT.page(index + 1, pages) : TEXT.none), button(TEXT.next, index + 1));
+  results.hidden = false;
+}
+
+function showFailure(error) {
+  fileError.textContent = TEXT.fileError + String(error.message || error);
+  fileError.hidden = false;
+  app.dataset.state = "failed";
+}
+
+async function process(file) {
+  const started = performance.now();
+  app.dataset.state = "running";
+  for (const node of [fileError, summaryBox, downloads, results]) node.hidden = true;
+  progressBox.hidden = false;
+  progressBar.removeAttribute("value"); // indeterminate while the file is read and opened
+  progressText.textContent = TEXT.reading;
+  const bytes = await file.arrayBuffer();
+  let opened = null;
+  const answer = await ask({ op: "open", file: bytes, chunk: CHUNK }, (summary) => {
+    if (summary.columns) opened = summary; // the first one: the file's columns and their notes
+    progressBar.max = Math.max(summary.rows, 1);
+    progressBar.value = summary.done;
+    progressText.textContent = TEXT.progress(summary.done, summary.rows);
+  }, [bytes]);
+  if (answer.status !== 0) {
+    progressBox.hidden = true;
+    const problem = JSON.parse(answer.text);
+    fileError.textContent = TEXT.fileError + errorText(problem.errors);
+    fileError.hidden = false;
+    app.dataset.state = "failed";
+    return;
+  }
+  const summary = JSON.parse(answer.text);
+  job = { name: file.name.replace(/\.[^.]*$/, ""), columns: opened.columns, resultColumns: opened.result_columns, notes: opened.notes, summary };
+  renderSummary(summary);
+  await showPage(0);
+  downloads.hidden = false;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  progressText.textContent = `${TEXT.progress(summary.done, summary.rows)} · ${TEXT.seconds(seconds)}`;
+  app.dataset.state = "done";
+  app.dataset.seconds = seconds;
+}
+
+async function download(format, button) {
+  const label = button.textContent;
+  button.disabled = true;
+  button.textContent = TEXT.preparing;
+  try {
+    const { blob } = await ask({ op: format });
+    const url = URL.createObjectURL(blob);
+    const link = el("a", { href: url, download: `${job.name}-results.${format}` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  } finally {
+    button.disabled = false;
+    button.textContent = label;
+  }
+}
+
+input.addEventListener("change", () => {
+  if (input.files.length) process(input.files[0]).catch(showFailure);
+});
+errorsOnly.addEventListener("change", () => { showPage(0).catch(showFailure); });
+for (const button of downloads.querySelectorAll("button")) {
+  button.addEventListener("click", () => { download(button.dataset.format, button).catch(showFailure); });
+}

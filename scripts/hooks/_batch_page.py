@@ -1,0 +1,86 @@
+"""The batch page (`<!-- calculator: batch -->`): its HTML, made at build time, and the template.
+
+calculator_pages.py calls `batch_app` for the marker (the page uses the same runtime and worker
+as the calculators) and `write_template` after the build. The column notes and the template come
+from the rule package (`xinzhou_policy.batch`), so they follow the field tables.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from xinzhou_policy.batch import column_notes, template_csv
+
+TEMPLATE = "batch-template.csv"
+
+_TEXT = {
+    "zh": {
+        "waiting": "正在准备计算引擎…",
+        "local": "文件只在您的浏览器中读取和计算，不会上传到任何服务器。",
+        "template": "下载输入模板（CSV，含中英文列说明）",
+        "choose": "选择 CSV 文件",
+        "downloads": "下载结果",
+        "csv": "下载结果（CSV）", "xlsx": "下载结果（Excel .xlsx）",
+        "errors_only": "只显示有错误的行",
+        "columns": "各列说明",
+        "column": "列名", "meaning": "含义", "table": "估算结果表（可横向滚动）",
+    },
+    "en": {
+        "waiting": "Preparing the calculation engine…",
+        "local": "The file is read and computed in your browser only; it is not uploaded anywhere.",
+        "template": "Download the input template (CSV, with column notes in Chinese and English)",
+        "choose": "Choose a CSV file",
+        "downloads": "Download the results",
+        "csv": "Download results (CSV)", "xlsx": "Download results (Excel .xlsx)",
+        "errors_only": "Show only rows with errors",
+        "columns": "What each column holds",
+        "column": "Column", "meaning": "Meaning", "table": "Estimate results (scrolls sideways)",
+    },
+}
+
+
+def _notes_table(lang: str) -> str:
+    t = _TEXT[lang]
+    rows = "".join(f"<tr><td><code>{escape(name)}</code></td><td>{escape(zh if lang == 'zh' else en)}</td></tr>"
+                   for name, zh, en in column_notes())
+    return (f'<details class="batch-columns"><summary>{t["columns"]}</summary><table>'
+            f'<thead><tr><th>{t["column"]}</th><th>{t["meaning"]}</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></details>")
+
+
+def batch_app(lang: str, attrs: dict[str, str], assets: str) -> str:
+    """The page's markup; `attrs` are the runtime's data attributes, `assets` the path of the
+    calculators' files relative to the page."""
+    t = _TEXT[lang]
+    data = " ".join(f'{k}="{escape(v)}"' for k, v in attrs.items())
+    return (
+        f'<div class="batch-app" {data}>'
+        f'<p class="calc-status" role="status">{t["waiting"]}</p>'
+        f'<p class="batch-local"><strong>{t["local"]}</strong></p>'
+        f'<p><a class="batch-template" href="{assets}/{TEMPLATE}" download="{TEMPLATE}">{t["template"]}</a></p>'
+        f'<p class="batch-choose"><label for="batch-file">{t["choose"]}</label> '
+        f'<input type="file" id="batch-file" accept=".csv,text/csv" disabled></p>'
+        f'<div class="batch-progress" hidden><progress max="1" value="0"></progress> '
+        f'<span role="status" aria-live="polite"></span></div>'
+        f'<p class="batch-error" role="alert" hidden></p>'
+        f'<section class="batch-summary" hidden></section>'
+        f'<p class="batch-downloads calc-actions" hidden>'
+        f'<button type="button" data-format="csv">{t["csv"]}</button>'
+        f'<button type="button" data-format="xlsx">{t["xlsx"]}</button></p>'
+        f'<div class="batch-results" hidden>'
+        f'<p><label><input type="checkbox" class="batch-errors-only"> {t["errors_only"]}</label></p>'
+        # Focusable, so that a keyboard can scroll the wide table.
+        f'<div class="batch-table-wrap" tabindex="0" role="region" aria-label="{t["table"]}">'
+        f'<table class="batch-table"><thead></thead><tbody></tbody></table></div>'
+        f'<nav class="batch-pager"></nav></div>'
+        f"{_notes_table(lang)}"
+        f'<link rel="stylesheet" href="{assets}/calculator.css">'
+        f'<link rel="stylesheet" href="{assets}/batch.css">'
+        f'<script type="module" src="{assets}/batch.js"></script>'
+        f"</div>"
+    )
+
+
+def write_template(assets: Path) -> None:
+    (assets / TEMPLATE).write_bytes(template_csv().encode("utf-8"))

@@ -1,0 +1,106 @@
+"""The batch page as an official uses it: choose a file, read the table, download the results.
+
+The expected figures come from the rule package run in CPython on the same file (BatchJob, the
+code behind `python -m xinzhou_policy batch`): the browser must give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from xinzhou_policy.batch import BatchJob, template_csv
+
+from .browsing import READY_TIMEOUT_MS
+
+DATA = Path(__file__).resolve().parents[1] / "rules" / "batch"
+MIXED = DATA / "mixed.csv"
+HTML_NAME = '<script>alert("x")</script><b>定襄锻造</b> & Co'
+
+
+def _open(page, site, lang: str = "zh") -> None:
+    page.goto(site.url + ("en/" if lang == "en" else "") + "calculators/batch.html")
+    expect(page.locator("#batch-file")).to_be_enabled(timeout=READY_TIMEOUT_MS)
+
+
+def _choose(page, path: Path) -> str:
+    page.set_input_files("#batch-file", str(path))
+    page.wait_for_function("() => ['done', 'failed'].includes(document.querySelector('.batch-app').dataset.state)",
+                           timeout=READY_TIMEOUT_MS)
+    return page.locator(".batch-app").get_attribute("data-state")
+
+
+@pytest.fixture(scope="module")
+def expected() -> BatchJob:
+    job = BatchJob(MIXED.read_bytes())
+    job.compute()
+    return job
+
+
+@pytest.mark.parametrize("path", [MIXED, DATA / "mixed-gb18030.csv"], ids=["utf-8", "gb18030"])
+def test_table_totals_and_errors(page, site, expected, path):
+    _open(page, site)
+    assert _choose(page, path) == "done"
+    rows = page.locator(".batch-table tbody tr")
+    expect(rows).to_have_count(len(expected.rows))
+    expect(page.locator(".batch-table tbody tr.has-error")).to_have_count(expected.bad)
+    total = page.locator(".batch-summary .batch-total").inner_text()
+    assert Decimal(total.replace(",", "")) == expected.total
+    # A bad row says what is wrong and with which field, in the page's language.
+    bad = rows.filter(has_text="负营收企业").locator(".batch-row-errors")
+    expect(bad).to_contain_text("revenue: “本年度营业收入（元）”不能为负数")
+    good = rows.filter(has_text="忻州法兰制造有限公司").locator(".batch-row-total")
+    assert Decimal(good.inner_text().replace(",", "")) == Decimal(expected.results[0][-3])  # the total
+
+
+def test_html_in_names_is_shown_as_text(page, site):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    _open(page, site)
+    _choose(page, MIXED)
+    cell = page.locator(".batch-table tbody tr").nth(1).locator("td").first
+    assert cell.text_content() == HTML_NAME
+    assert page.locator(".batch-table script, .batch-table b").count() == 0
+    assert dialogs == []
+
+
+def test_downloads_equal_the_command_line_output(page, site, expected):
+    _open(page, site)
+    _choose(page, MIXED)
+    with page.expect_download() as download:
+        page.locator(".batch-downloads button[data-format=csv]").click()
+    assert download.value.suggested_filename == "mixed-results.csv"
+    assert Path(download.value.path()).read_bytes() == expected.to_csv().encode("utf-8")
+    with page.expect_download() as download:
+        page.locator(".batch-downloads button[data-format=xlsx]").click()
+    browser_xlsx = zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes()))
+    cli_xlsx = zipfile.ZipFile(io.BytesIO(expected.to_xlsx()))
+    assert browser_xlsx.namelist() == cli_xlsx.namelist()
+    for name in cli_xlsx.namelist():
+        assert browser_xlsx.read(name) == cli_xlsx.read(name), name
+
+
+def test_errors_only_and_template_link(page, site, expected):
+    _open(page, site)
+    _choose(page, MIXED)
+    page.locator(".batch-errors-only").check()
+    expect(page.locator(".batch-table tbody tr")).to_have_count(expected.bad)
+    expect(page.locator(".batch-table tbody tr:not(.has-error)")).to_have_count(0)
+    href = page.locator("a.batch-template").get_attribute("href")
+    response = page.request.get(page.url.rsplit("/", 1)[0] + "/" + href)
+    assert response.ok and response.body() == template_csv().encode("utf-8")
+
+
+def test_a_file_it_cannot_read_says_why_in_english(page, site, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"event_date,colour\r\n2024-01-01,red\r\n")
+    _open(page, site, "en")
+    expect(page.locator(".batch-local")).to_contain_text("not uploaded")
+    assert _choose(page, bad) == "failed"
+    expect(page.locator(".batch-error")).to_contain_text("Unknown column “colour”")
+    expect(page.locator(".batch-results")).to_be_hidden()

@@ -1,0 +1,63 @@
+"""No cookies, no tracking, nothing stored but Material's own reading settings.
+
+A reader browses every page in both languages, searches, switches the colour scheme and fills
+in a calculator, with every request to another host refused (tests/browser/test_network.py shows
+no such request is attempted). Then: no cookie, in the browser or in document.cookie, and
+localStorage and sessionStorage hold only the keys listed on the About page ("本站保存什么").
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from ..conftest import SUB_PATH
+from .browsing import CALCULATOR_PAGES, search, wait_ready
+from .test_network import _is_local
+
+# Keys prefixed with the site's path: the colour scheme the reader chose (Material's __palette;
+# its other keys serve features this site does not use) and the larger-text reading option
+# (reading-size). docs/about.md (#storage) lists them.
+ALLOWED_KEYS = re.compile(rf"^/{SUB_PATH}/\.(__palette|reading-size)$")
+TYPED = {"f-event_date": "2024-06-01", "f-revenue": "600000000"}
+
+
+def stored(page) -> dict[str, list[str]]:
+    return page.evaluate("""() => ({
+        cookie: document.cookie ? [document.cookie] : [],
+        local: Object.keys(localStorage),
+        session: Object.keys(sessionStorage),
+    })""")
+
+
+def test_nothing_is_stored_but_reading_settings(context, site):
+    refused: list[str] = []
+    context.route(lambda url: not _is_local(url, site.origin),
+                  lambda route: (refused.append(route.request.url), route.abort()))
+    page = context.new_page()
+    pages = sorted(p.relative_to(site.root).as_posix() for p in site.root.rglob("*.html")
+                   if p.relative_to(site.root).as_posix() not in CALCULATOR_PAGES)
+    for path in pages:
+        page.goto(site.url + path, wait_until="networkidle")
+    for lang, query in (("", "法兰"), ("en/", "flange")):
+        page.goto(site.url + lang + "index.html", wait_until="networkidle")
+        search(page, query)
+        page.keyboard.press("Escape")
+        toggle = page.locator("form[data-md-component=palette] label:visible").first
+        if toggle.count():
+            toggle.click()
+    for path in (CALCULATOR_PAGES[0], CALCULATOR_PAGES[len(CALCULATOR_PAGES) // 2]):
+        page.goto(site.url + path)
+        wait_ready(page)
+        for field, text in TYPED.items():
+            page.fill(f"#{field}", text)
+        expect(page.locator(".calc-result .calc-total")).to_be_visible()
+        page.emulate_media(media="print")  # the print sheet
+        page.emulate_media(media="screen")
+
+    assert refused == []
+    assert context.cookies() == []
+    kept = stored(page)
+    assert kept["cookie"] == []
+    assert [key for key in kept["local"] + kept["session"] if not ALLOWED_KEYS.search(key)] == []

@@ -1,0 +1,29 @@
+"""The published Apache example (docs/deploy/apache.conf) serving the built site on loopback:
+`apache2 -t` accepts it and check_site.py passes through it. (The browser checks run through
+nginx, test_nginx.py; the headers they depend on are the ones check_site verifies here.)"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import urllib.request
+
+from ..conftest import REPO
+
+
+def test_apache_serves_the_site(apache_site):
+    with urllib.request.urlopen(apache_site.url, timeout=30) as response:
+        assert response.status == 200
+        assert response.headers["Server"].startswith("Apache")
+
+
+def test_check_site_passes(apache_site):
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "check_site.py"), apache_site.url, "--json"],
+                            capture_output=True, text=True, timeout=300)
+    report = json.loads(result.stdout)
+    assert report["problems"] == [], json.dumps(report["problems"], ensure_ascii=False, indent=1)
+    assert result.returncode == 0
+    wasm = next(entry for entry in report["checked"] if entry["url"].endswith("/pyodide.asm.wasm"))
+    assert (wasm["content_type"], wasm["content_encoding"]) == ("application/wasm", "gzip")
+    assert "immutable" in wasm["cache_control"]
