@@ -10,14 +10,15 @@ Playwright) and reports the median of --runs runs of each measure, measured side
 
 - navigation → `policyCalculator.ready`, calculators/index.html, with a cold cache (a new
   browser context per run) and a warm one (a persistent profile: a new page in the same
-  browser, and the browser restarted on the same profile);
+  browser, and the browser restarted on the same profile; the first visit waits until the
+  engine's snapshot is stored, so warm visits restore it);
 - navigation → first result for one land input in the URL fragment, on the site's
   calculators/land.html (Pyodide) and on scripts/bench_baseline/ (the same rule in plain
   JavaScript, never shipped; served from /__bench-baseline/ with parameters written from
   xinzhou_policy.parameters), cold and warm, both results checked against
   xinzhou_policy.land.land(); the ratio Pyodide / baseline;
 - input change → updated result DOM on calculators/index.html, median and p95 (and the next
-  frame, and the bare `policyCalculator.run` round trip);
+  frame, and the bare `policyCalculator.run` round trip), once the snapshot is stored;
 - the longest main-thread task (PerformanceObserver "longtask": only tasks over 50 ms exist)
   and the longest timer-tick gap (informative: it also sees shorter stalls), from navigation
   to 1 s after ready;
@@ -287,6 +288,16 @@ def visit(page, url: str, waits: tuple[str, ...]) -> dict:
     }
 
 
+def snapshot_kept(page) -> None:
+    """After a fresh start the worker stores the engine's snapshot once the reader has paused
+    (calculators/web/worker.js): wait for it, as a reader's first visit would last that long.
+    Pages without a calculator (the baseline), and builds whose engine keeps no snapshot (no
+    data-engine-start: for comparisons with older builds), have nothing to wait for."""
+    page.wait_for_function("""() => { const app = document.querySelector(".calculator-app, .batch-app");
+        return !app || app.dataset.engineStart !== "fresh" || app.dataset.snapshot !== undefined; }""",
+                           timeout=READY_TIMEOUT_MS)
+
+
 def log(label: str, result: dict) -> None:
     shown = {k: result[k] for k in ("ready_ms", "result_ms", "longest_task_ms", "failed") if result.get(k) is not None}
     print(f"  {label}: {shown}", file=sys.stderr)
@@ -317,9 +328,10 @@ def warm_runs(playwright, pages: dict[str, tuple[str, tuple]], runs: int) -> tup
             return context
 
         context = launch()
-        for url, waits in pages.values():  # fills the caches
+        for url, waits in pages.values():  # fills the caches, and the engine's snapshot
             page = context.new_page()
             visit(page, url, waits)
+            snapshot_kept(page)
             page.close()
         same = {name: [] for name in pages}
         for i in range(runs):
@@ -347,6 +359,7 @@ def latency(browser, url: str, changes: int) -> dict:
     context.add_init_script(INIT_SCRIPT)
     page = context.new_page()
     visit(page, url, ("ready",))
+    snapshot_kept(page)
     measured = page.evaluate(LATENCY_SCRIPT, changes)
     context.close()
     return {key: {"median_ms": median(values), "p95_ms": p95(values), "max_ms": round(max(values), 1),

@@ -40,10 +40,10 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-// Starts the worker for `app` (its data-runtime and data-stdlib name the runtime files) and
-// reports in `status`. `ready` is the page's own text for "ready"; `failed` starts the failure
-// message, to which the reason is added. Returns {ready: Promise, request(message, onProgress)};
-// every request is answered, a failure rejects what is still waiting.
+// Takes over the worker that boot.js started from the page's head, and reports in `status`.
+// `ready` is the page's own text for "ready"; `failed` starts the failure message, to which the
+// reason is added. Returns {ready: Promise, request(message, onProgress)}; every request is
+// answered, a failure rejects what is still waiting.
 export function startEngine(app, status, { ready: readyText, failed }) {
   let worker = null;
   let nextId = 0;
@@ -64,14 +64,11 @@ export function startEngine(app, status, { ready: readyText, failed }) {
   }
 
   status.textContent = TEXT.loading;
+  const boot = window.xinzhouEngineBoot;
   if (typeof WebAssembly !== "object") fail("no-wasm");
-  else {
-    try {
-      worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-    } catch (error) {
-      fail("worker", String(error));
-    }
-  }
+  else if (!boot) fail("runtime-missing", "boot.js");
+  else if (boot.error) fail("worker", boot.error);
+  else worker = boot.worker;
   if (worker) {
     const timer = setTimeout(() => fail("timeout"), LOAD_TIMEOUT_MS);
     worker.onerror = (event) => { clearTimeout(timer); fail("worker", event.message); };
@@ -83,7 +80,12 @@ export function startEngine(app, status, { ready: readyText, failed }) {
         status.className = "calc-status is-ready";
         status.textContent = readyText;
         app.classList.add("engine-ready");
+        // How the engine started: "snapshot" (restored from this browser's copy, snapshot.js)
+        // or "fresh"; after a fresh start, data-snapshot says whether a copy was kept.
+        app.dataset.engineStart = data.start;
         settle.resolve();
+      } else if (data.type === "snapshot") {
+        app.dataset.snapshot = data.saved ? "saved" : "not-saved";
       } else if (data.type === "batch-progress") {
         pending.get(data.id)?.onProgress?.(data.summary);
       } else if (data.type === "result") {
@@ -93,8 +95,11 @@ export function startEngine(app, status, { ready: readyText, failed }) {
         else resolve(data);
       }
     };
-    worker.postMessage({ type: "init", runtime: new URL(app.dataset.runtime, location.href).href,
-                         stdlib: new URL(app.dataset.stdlib, location.href).href });
+    // What the worker said before this code ran, in order.
+    for (const event of boot.events.splice(0)) {
+      if (event.type === "error") worker.onerror(event);
+      else worker.onmessage(event);
+    }
   }
 
   async function request(message, onProgress) {

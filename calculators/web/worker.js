@@ -3,7 +3,9 @@
 //   in:  {type: "init", runtime: URL of pyodide.mjs, stdlib: URL of python.zip (the rules and
 //        the standard-library modules they use, as bytecode: scripts/runtime_zip.py)}
 //        {type: "run", id, command: "estimate" | "land", text: JSON document}
-//   out: {type: "progress", stage} · {type: "ready"} · {type: "failed", reason, detail}
+//   out: {type: "progress", stage} · {type: "ready", start: "snapshot" | "fresh"}
+//        {type: "snapshot", saved: true | false}   (after a fresh start: snapshot.js)
+//        {type: "failed", reason, detail}
 //        {type: "result", id, status, text}   (status and text exactly as the CLI's)
 //   batch (the batch page, batch.js; the job lives in Python, xinzhou_policy/batch.py):
 //   in:  {type: "batch", id, op: "open", file: ArrayBuffer, chunk}  -> {type: "batch-progress",
@@ -11,7 +13,27 @@
 //        {type: "batch", id, op: "page", start, stop, errorsOnly}  -> result (text: JSON rows)
 //        {type: "batch", id, op: "csv" | "xlsx"}  -> {type: "result", id, status, blob}
 
+import * as snapshots from "./snapshot.js";
+
+// Part of the snapshot's key: a change to what the worker does before taking the snapshot
+// must not restore a snapshot taken the old way.
+const SNAPSHOT_FORMAT = 1;
+
 let runText = null;
+// The snapshot taken after a fresh start, until it is stored (saveWhenIdle).
+let unsaved = null;
+let saveTimer = null;
+const SAVE_AFTER_IDLE_MS = 1000;
+
+function saveWhenIdle() {
+  if (!unsaved) return;
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(async () => {
+    const { key, bytes } = unsaved;
+    unsaved = null;
+    postMessage({ type: "snapshot", saved: await snapshots.save(key, bytes) });
+  }, SAVE_AFTER_IDLE_MS);
+}
 
 async function checkWasm(runtime) {
   // A .wasm served with the wrong MIME type makes loadPyodide hang for ever: say so at once.
@@ -28,16 +50,32 @@ async function init({ runtime, stdlib }) {
   if (typeof WebAssembly !== "object") throw { reason: "no-wasm", detail: "WebAssembly is not available" };
   if (!stdlib) throw { reason: "runtime-missing", detail: "init needs `stdlib`, the URL of the runtime archive python.zip (data-stdlib)" };
   postMessage({ type: "progress", stage: "runtime" });
-  // The MIME check and the loader's download run side by side: neither waits for the other.
-  const [, { loadPyodide }] = await Promise.all([checkWasm(runtime), import(runtime)]);
+  const key = `${SNAPSHOT_FORMAT} ${runtime} ${stdlib}`;
+  // Side by side: the MIME check, the loader, the saved snapshot's read, and the glue the loader
+  // would otherwise fetch only once it has itself arrived (the same module: imported once).
+  const [, { loadPyodide }, saved] = await Promise.all([
+    checkWasm(runtime), import(runtime), snapshots.load(key), import(new URL("pyodide.asm.mjs", runtime).href)]);
   const indexURL = new URL(".", runtime).href;
   // stdLibURL: the archive of bytecode made at build time (the standard-library modules the
   // rules use, and the rules), in place of Pyodide's python_stdlib.zip: no module is compiled
   // from source here, and no package is loaded afterwards. packageBaseUrl: without it Pyodide
   // would name its CDN as the place of any package it lacks.
-  const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL, stdLibURL: stdlib });
+  const options = { indexURL, packageBaseUrl: indexURL, stdLibURL: stdlib };
+  if (saved) {
+    try {
+      const pyodide = await loadPyodide({ ...options, _loadSnapshot: saved });
+      runText = pyodide.pyimport("xinzhou_policy.cli").run_text;
+      return { start: "snapshot" };
+    } catch (error) {
+      // A snapshot this runtime cannot restore (damaged, or a browser's change): start afresh.
+      console.info("engine snapshot not restored, starting afresh:", error);
+      await snapshots.forget();
+    }
+  }
+  const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
   postMessage({ type: "progress", stage: "rules" });
   runText = pyodide.pyimport("xinzhou_policy.cli").run_text;
+  return { start: "fresh", snapshot: () => pyodide.makeMemorySnapshot(), key };
 }
 
 function run({ id, command, text }) {
@@ -99,15 +137,26 @@ function batch(data) {
 
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
+    let started;
     try {
-      await init(data);
-      postMessage({ type: "ready" });
+      started = await init(data);
     } catch (error) {
       postMessage({ type: "failed", reason: error.reason || "load", detail: String(error.detail || error.message || error) });
+      return;
+    }
+    postMessage({ type: "ready", start: started.start });
+    if (started.snapshot) {
+      // Taken in this same task, before any request (a later message) has run: the snapshot
+      // holds the rules as imported, never a reader's input. Packed and stored once the reader
+      // has paused, so that it never delays a result.
+      unsaved = { key: started.key, bytes: started.snapshot() };
+      saveWhenIdle();
     }
   } else if (data.type === "run") {
     run(data);
+    saveWhenIdle();
   } else if (data.type === "batch") {
     batch(data);
+    saveWhenIdle();
   }
 };

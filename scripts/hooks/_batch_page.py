@@ -49,13 +49,11 @@ def _notes_table(lang: str) -> str:
             f"<tbody>{rows}</tbody></table></details>")
 
 
-def batch_app(lang: str, attrs: dict[str, str], assets: str) -> str:
-    """The page's markup; `attrs` are the runtime's data attributes, `assets` the path of the
-    calculators' files relative to the page."""
+def batch_app(lang: str, assets: str) -> str:
+    """The page's markup; `assets` is the path of the calculators' files relative to the page."""
     t = _TEXT[lang]
-    data = " ".join(f'{k}="{escape(v)}"' for k, v in attrs.items())
     return (
-        f'<div class="batch-app" {data}>'
+        f'<div class="batch-app">'
         f'<p class="calc-status" role="status">{t["waiting"]}</p>'
         f'<p class="batch-local"><strong>{t["local"]}</strong></p>'
         f'<p><a class="batch-template" href="{assets}/{TEMPLATE}" download="{TEMPLATE}">{t["template"]}</a></p>'

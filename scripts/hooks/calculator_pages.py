@@ -41,7 +41,7 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 RUNTIME_TOOLS = (ROOT / "scripts" / "build_runtime.mjs", ROOT / "scripts" / "runtime_zip.py")
 CACHE = ROOT / "build" / "runtime"
-WEB_FILES = ("engine.js", "calculator.js", "worker.js", "calculator.css", "batch.js", "batch.css")
+WEB_FILES = ("boot.js", "engine.js", "calculator.js", "worker.js", "snapshot.js", "calculator.css", "batch.js", "batch.css")
 ASSETS = "assets/calculators"
 
 MARKER = re.compile(r"^<!-- calculator: (\w+) -->$", re.MULTILINE)
@@ -204,11 +204,19 @@ def _relative(page_url: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page_url) or ".")
 
 
+def _engine_boot(page) -> dict[str, str]:
+    """The head's <script> that starts the engine early (calculators/web/boot.js; rendered by
+    overrides/main.html from page.meta["engine_boot"]): its src and the files it names."""
+    here = page.url
+    return {"src": _relative(here, f"{ASSETS}/boot.js"), "worker": _relative(here, f"{ASSETS}/worker.js"),
+            "runtime": _relative(here, f"{_state['runtime']}/pyodide.mjs"),
+            "stdlib": _relative(here, f"{_state['rules']}/python.zip")}
+
+
 def calculator(name: str, page, lang: str) -> str:
+    page.meta["engine_boot"] = _engine_boot(page)
     if name == "batch":  # the batch page (_batch_page.py): the same runtime, its own page code
-        return batch_app(lang, {"data-runtime": _relative(page.url, f"{_state['runtime']}/pyodide.mjs"),
-                                "data-stdlib": _relative(page.url, f"{_state['rules']}/python.zip")},
-                         _relative(page.url, ASSETS))
+        return batch_app(lang, _relative(page.url, ASSETS))
     if name not in CALCULATORS:
         raise PluginError(f"{page.file.src_uri}: unknown calculator {name!r}")
     command, fields, clauses = CALCULATORS[name]
@@ -224,8 +232,6 @@ def calculator(name: str, page, lang: str) -> str:
     policy = "en/policy.html" if lang == "en" else "policy.html"
     attrs = {
         "data-calculator": name, "data-command": command, "data-clauses": " ".join(clauses),
-        "data-runtime": _relative(here, f"{_state['runtime']}/pyodide.mjs"),
-        "data-stdlib": _relative(here, f"{_state['rules']}/python.zip"),
         "data-policy-page": _relative(here, policy),
     }
     shown = clauses or tuple(dict.fromkeys(

@@ -2,7 +2,8 @@
 
 Each case's input goes as one JSON text to `window.policyCalculator.run(command, text)` (the
 Pyodide worker) and to `xinzhou_policy.cli.run_text(command, text)` here; the output text must be
-byte-identical and the exit status the same. One page serves every case.
+byte-identical and the exit status the same. One page serves every case, once with the engine
+started afresh and once restored from its snapshot.
 """
 
 from __future__ import annotations
@@ -14,17 +15,26 @@ import pytest
 from xinzhou_policy.cli import run_text
 
 from ..rules.cases import Case, load_cases
-from .browsing import open_calculator
+from .browsing import READY_TIMEOUT_MS, open_calculator
 from .inputs import EXTRA, case_text
 
 CASES = load_cases()
 
 
-@pytest.fixture(scope="module")
-def calculator_page(browser, site):
+@pytest.fixture(scope="module", params=["fresh", "snapshot"])
+def calculator_page(request, browser, site):
+    """The engine started afresh, and restored from the snapshot the first visit kept
+    (calculators/web/snapshot.js): every case both ways."""
     context = browser.new_context()
     page = context.new_page()
     open_calculator(page, site, "calculators/index.html")
+    if request.param == "snapshot":
+        page.wait_for_function("() => document.querySelector('.calculator-app').dataset.snapshot === 'saved'",
+                               timeout=READY_TIMEOUT_MS)
+        page.close()
+        page = context.new_page()
+        open_calculator(page, site, "calculators/index.html")
+    assert page.locator(".calculator-app").get_attribute("data-engine-start") == request.param
     yield page
     context.close()
 

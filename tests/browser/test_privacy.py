@@ -2,8 +2,10 @@
 
 A reader browses every page in both languages, searches, switches the colour scheme and fills
 in a calculator, with every request to another host refused (tests/browser/test_network.py shows
-no such request is attempted). Then: no cookie, in the browser or in document.cookie, and
-localStorage and sessionStorage hold only the keys listed on the About page ("本站保存什么").
+no such request is attempted). Then: no cookie, in the browser or in document.cookie,
+localStorage and sessionStorage hold only the keys listed on the About page ("本站保存什么"), and
+IndexedDB only the engine's start-up snapshot listed there too (tests/browser/test_snapshot.py
+shows it holds no input).
 """
 
 from __future__ import annotations
@@ -23,11 +25,16 @@ ALLOWED_KEYS = re.compile(rf"^/{SUB_PATH}/\.(__palette|reading-size)$")
 TYPED = {"f-event_date": "2024-06-01", "f-revenue": "600000000"}
 
 
+# calculators/web/snapshot.js's database; docs/about.md (#storage) describes it.
+ALLOWED_DATABASES = ["xinzhou-policy-engine"]
+
+
 def stored(page) -> dict[str, list[str]]:
-    return page.evaluate("""() => ({
+    return page.evaluate("""async () => ({
         cookie: document.cookie ? [document.cookie] : [],
         local: Object.keys(localStorage),
         session: Object.keys(sessionStorage),
+        databases: (await indexedDB.databases()).map((db) => db.name),
     })""")
 
 
@@ -61,3 +68,11 @@ def test_nothing_is_stored_but_reading_settings(context, site):
     kept = stored(page)
     assert kept["cookie"] == []
     assert [key for key in kept["local"] + kept["session"] if not ALLOWED_KEYS.search(key)] == []
+    assert kept["databases"] == ALLOWED_DATABASES
+
+
+def test_the_about_page_lists_what_is_stored(site):
+    for page in ("about.html", "en/about.html"):
+        text = site.page(page)
+        for name in ["__palette", "reading-size"] + ALLOWED_DATABASES:
+            assert f"<code>{name}</code>" in text, (page, name)
