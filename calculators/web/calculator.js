@@ -45,7 +45,9 @@ const fields = [...form.querySelectorAll("[name]")];
 
 // ------------------------------------------------------------------------------ helpers
 const pick = (obj, key) => obj[`${key}_${lang}`];
-const money = (text) => Number(text).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// One formatter for the page: toLocaleString would build a new one for every amount shown.
+const moneyFormat = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const money = (text) => moneyFormat.format(Number(text));
 // Every cited clause links to its anchor on the policy page (the anchor is the clause id).
 const clauseLink = (id, label) => el("a", { href: `${policyPage}#${id}`, "data-clause": id }, label || id);
 
@@ -79,10 +81,15 @@ function toJson(data) {
   return JSON.stringify(out);
 }
 
+// The share link follows the inputs once the reader pauses, not with every key: on a result
+// page each history.replaceState held the page for about 4.5 ms (docs/performance.md).
+const FRAGMENT_DELAY_MS = 250;
+let fragmentTimer = null;
 function writeFragment(data, total) {
   const params = new URLSearchParams(data);
   if (total !== undefined) params.set("_total", total);
-  history.replaceState(null, "", `#${params}`);
+  clearTimeout(fragmentTimer);
+  fragmentTimer = setTimeout(() => history.replaceState(null, "", `#${params}`), FRAGMENT_DELAY_MS);
 }
 
 function readFragment() {
@@ -267,7 +274,7 @@ if (sharedTotal) output.replaceChildren(el("p", { class: "calc-shared" }, TEXT.s
 form.addEventListener("input", () => { update().catch(() => {}); });
 form.addEventListener("change", () => { update().catch(() => {}); });
 form.addEventListener("submit", (event) => { event.preventDefault(); update().catch(() => {}); });
-form.addEventListener("reset", () => setTimeout(() => { history.replaceState(null, "", location.pathname); update().catch(() => {}); }));
+form.addEventListener("reset", () => setTimeout(() => { clearTimeout(fragmentTimer); history.replaceState(null, "", location.pathname); update().catch(() => {}); }));
 app.querySelector("[data-action=print]").addEventListener("click", () => window.print());
 summary.querySelector("button").addEventListener("click", () => output.scrollIntoView({ behavior: "smooth" }));
 ready.then(update).catch(() => {});

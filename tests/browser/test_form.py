@@ -218,6 +218,7 @@ def test_fragment_holds_the_inputs_and_restores_them(context, site):
     page.goto(site.url + PAGES["zh"])
     fill_by_keyboard(page, "en")  # thousands separators: the fragment holds plain digits
     expect(total(page)).to_contain_text(TOTAL["zh"], timeout=READY_TIMEOUT_MS)
+    expect(page).to_have_url(re.compile(r"_total=660000\.00"))  # once the typing has paused
     url = page.url
     fragment = {k: v[0] for k, v in parse_qs(url.split("#", 1)[1]).items()}
     for name, value in EXPECTED_FRAGMENT.items():
@@ -247,4 +248,23 @@ def test_land_floor_price(page, site, lang):
     result = page.evaluate("""() => window.policyCalculator.land(
         {grade: 8, area_m2: "20000", supported_project: true, total_cost: "3000000"})""")
     assert result["floor_price"] == "3528000.00"
-    assert "_total=3528000.00" in page.url
+    expect(page).to_have_url(re.compile(r"_total=3528000\.00"))
+
+
+def test_fragment_written_once_the_reader_pauses(page, site):
+    """Each key gives a result, but the share link (history.replaceState, milliseconds of the
+    page's time each) is written once the typing pauses, not once per key."""
+    page.add_init_script("""(() => {
+      const replace = history.replaceState.bind(history);
+      window.fragmentWrites = 0;
+      history.replaceState = (...args) => { window.fragmentWrites++; return replace(...args); };
+    })()""")
+    page.goto(site.url + "calculators/land.html")
+    wait_ready(page)
+    page.focus("#f-grade")
+    page.keyboard.type("8")
+    tab_to(page, "area_m2")
+    page.keyboard.type("123456", delay=60)  # slower than the engine: every key's result is shown
+    expect(total(page)).to_contain_text("31,110,912.00", timeout=READY_TIMEOUT_MS)  # 252 × 123,456
+    expect(page).to_have_url(re.compile(r"area_m2=123456&_total=31110912\.00"))
+    assert page.evaluate("window.fragmentWrites") <= 2, "written per key"

@@ -65,8 +65,8 @@ def test_typed_text_stays_text(page, site, path):
         assert page.evaluate(INJECTED) == 0
         for name in names:  # shown literally where it was typed, and kept so in the share link
             assert page.input_value(f"[name={name}]") == payload
-        assert page.evaluate("(name) => new URLSearchParams(location.hash.slice(1)).get(name)",
-                             names[0]) == payload
+        page.wait_for_function("([name, payload]) => new URLSearchParams(location.hash.slice(1)).get(name) === payload",
+                               arg=[names[0], payload])
 
 
 @pytest.mark.parametrize("path", [CALCULATOR_PAGES[0], CALCULATOR_PAGES[-1]])
