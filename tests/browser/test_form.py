@@ -13,7 +13,8 @@ Total 660,000.00 yuan.
   → 300,000.00;
 - (十六) 在岗职工职业技能提升培训 … 按照每人 300 元的标准给予企业培训补贴: 10 trainees → 3,000.00;
 - (十三) land of grade 8 (national minimum 252 元/m²), 20,000 m², supported project (70%):
-  252 × 20,000 × 70% = 3,528,000, above the cost of 3,000,000 → floor 3,528,000.00.
+  252 × 20,000 × 70% = 3,528,000, above the cost of 3,000,000 → floor 3,528,000.00;
+  the same grade, 123,456 m², not a supported project: 252 × 123,456 → floor 31,110,912.00.
 """
 
 from __future__ import annotations
