@@ -11,8 +11,8 @@ POLICY_DOCUMENT = {
     "id": "policy",
     "number": "忻政办发〔2022〕81号",
     "title_zh": "忻州市支持专业镇高质量发展若干政策",
-    "title_en": "Policies of Xinzhou Municipality to Support the High-Quality Development of "
-                "Specialized Towns",
+    "title_en": "Several Policies of Xinzhou Municipality to Support the High-Quality "
+                "Development of Specialized Towns",
     "issuer_zh": "忻州市人民政府办公室",
     "issuer_en": "General Office of the Xinzhou Municipal People's Government",
 }
@@ -26,6 +26,8 @@ class Department:
     key: str
     zh: str
     en: str
+    # Renderings once used and not to come back (tests/site/test_terms.py looks for them).
+    not_en: tuple[str, ...] = ()
 
 
 _DEPARTMENTS = (
@@ -50,7 +52,8 @@ _DEPARTMENTS = (
     Department("broadcast", "忻州广播电视台", "Xinzhou Radio and Television Station"),
     Department("resources", "市自然资源局", "Municipal Bureau of Natural Resources"),
     Department("energy", "市能源局", "Municipal Energy Bureau"),
-    Department("approval", "市行政审批局", "Municipal Administrative Approval Service Bureau"),
+    Department("approval", "市行政审批局", "Municipal Administrative Approval Bureau",
+               not_en=("Administrative Approval Service Bureau",)),
     Department("housing", "市住建局", "Municipal Bureau of Housing and Urban-Rural Development"),
     Department("ecology", "市生态环境局", "Municipal Bureau of Ecology and Environment"),
     Department("organization", "市委组织部", "Organization Department of the CPC Xinzhou Municipal Committee"),
@@ -113,7 +116,7 @@ CLAUSES: dict[str, Clause] = {c.id: c for c in (
        ("science", "finance", "education", "counties")),
     _C(9, 3, "深化标准引领提升作用", "Let standards lead",
        ("market", "finance", "counties")),
-    _C(10, 3, "集中优势打造拳头产品", "Build flagship products",
+    _C(10, 3, "集中优势打造拳头产品", "Build signature products",
        ("market", "miit", "agri", "culture", "commerce", "finance", "counties")),
     _C(11, 3, "拓展专业公用品牌影响", "Widen the reach of public brands",
        ("market", "publicity", "culture", "broadcast", "miit", "finance", "counties")),

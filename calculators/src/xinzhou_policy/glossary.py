@@ -2,6 +2,10 @@
 
 Every English rendering of a term, on the site and in the calculators' explanations, comes from
 here. The site's glossary page and its hover definitions are generated from this table.
+
+`not_en` lists renderings of a term that were once used and must not come back (tests/site/
+test_terms.py looks for them on every English page and in the package's strings); `en_forms` lists
+other grammatical forms of `en` that an English sentence may use instead (a verb for a noun).
 """
 
 from __future__ import annotations
@@ -15,25 +19,56 @@ class Term:
     en: str
     definition_zh: str
     definition_en: str
+    not_en: tuple[str, ...] = ()
+    en_forms: tuple[str, ...] = ()
 
 
 TERMS: tuple[Term, ...] = (
     Term("专业镇", "specialized town",
          "以一个主导产业集聚发展为特征的建制镇或产业集聚区，分为省级和市级。",
-         "A town or industrial cluster area whose economy is built around one leading industry; "
+         "A town or industrial cluster area whose economy is built around one principal industry; "
          "recognized at provincial or municipal level."),
+    Term("主导产业", "principal industry",
+         "一个专业镇以之为主、集聚发展的产业，如定襄的法兰产业。本政策没有规定认定办法。",
+         "The industry around which a specialized town's economy is built, such as the flange "
+         "industry of Dingxiang. The policy does not say how it is determined.",
+         not_en=("leading industry", "leading industries", "leading-industry")),
+    Term("主导产品", "principal product",
+         "企业或专业镇以之为主的产品；第（四）条以其市场占有率作为专业镇的预期发展指标之一。",
+         "The main product of an enterprise or a specialized town; clause (4) uses its market "
+         "share as one of the expected development indicators of specialized towns.",
+         not_en=("leading product",)),
     Term("领军企业", "leading enterprise",
-         "专业镇中规模最大、带动作用最强的企业。本政策未规定认定办法，以主管部门认定为准。",
-         "The largest enterprise of a specialized town, which drives the others. The policy does not "
-         "define how it is recognized; the competent department's recognition is decisive."),
+         "专业镇中规模居于前列、带动作用最强的企业之一。本政策未规定认定办法，以主管部门认定为准。",
+         "One of the largest enterprises of a specialized town, those that do most to drive the "
+         "others. The policy does not define how it is recognized; the competent department's "
+         "recognition is decisive."),
     Term("骨干企业", "backbone enterprise",
          "专业镇中规模较大、支撑主导产业的企业，以主管部门认定为准。",
-         "A sizeable enterprise that supports the town's leading industry, as recognized by the "
+         "A sizeable enterprise that supports the town's principal industry, as recognized by the "
          "competent department."),
     Term("规模化领军企业", "large-scale leading enterprise",
-         "市级每两年组织一次的专业镇集群竞赛评选中评出的称号。",
-         "A title awarded in the municipal contest among specialized-town enterprises held every two "
-         "years."),
+         "第（四）条规定的称号：在市级每两年组织一次的竞赛评选中，评选为全市特色专业镇规模化领军企业。",
+         "The title, under clause (4), of an enterprise selected as a large-scale leading "
+         "enterprise of the city's distinctive specialized towns in the contest and selection the "
+         "municipality holds every two years."),
+    Term("龙头企业", "flagship enterprise",
+         "在产业中规模较大、对上下游企业（农业中还有农户）带动作用强的企业；农业领域另有农业产业化龙头企业的认定。条例和本政策都没有规定认定办法。",
+         "An enterprise with the size and pull to drive the upstream and downstream enterprises of "
+         "its industry (and, in agriculture, farm households); agriculture has its own formal "
+         "recognition of such enterprises (农业产业化龙头企业). Neither the regulation nor the "
+         "policy says how one is recognized.",
+         not_en=("dragon-head", "dragon head")),
+    Term("拳头产品", "signature product",
+         "质量优、竞争力强、附加值高，能代表企业或产业的产品。",
+         "A product of high quality, strong competitiveness and high added value that stands for "
+         "an enterprise or an industry.",
+         not_en=("flagship product",)),
+    Term("中小微企业", "micro, small and medium-sized enterprise",
+         "中型、小型和微型企业的合称，按国家的划型标准划分。",
+         "Medium-sized, small and micro enterprises together, as classified under the national "
+         "size standards.",
+         not_en=("small, medium-sized and micro enterprise",)),
     Term("专精特新", "specialized, refined, distinctive and innovative (SRDI)",
          "工业和信息化部门对专业化、精细化、特色化、新颖化中小企业的认定。",
          "The industry ministry's recognition of small and medium-sized enterprises that are "
@@ -95,10 +130,11 @@ TERMS: tuple[Term, ...] = (
          "国家、省、市评定的工艺美术大师称号。",
          "A title conferred at national, provincial or municipal level on masters of arts and "
          "crafts."),
-    Term("非物质文化遗产代表性项目代表性传承人", "representative inheritor of intangible cultural heritage",
+    Term("非物质文化遗产代表性项目代表性传承人",
+         "representative inheritor of a representative item of intangible cultural heritage",
          "经认定承担非物质文化遗产代表性项目传承责任的人。",
-         "A person recognized as responsible for handing down a listed item of intangible cultural "
-         "heritage."),
+         "A person recognized as responsible for handing down a representative item (a listed "
+         "item) of intangible cultural heritage."),
     Term("就高不就低", "the higher, not the lower",
          "同一事项可适用多项政策时，由企业选择最有利的一项。",
          "Where several policies cover the same matter, the enterprise chooses the most favourable "
@@ -106,6 +142,12 @@ TERMS: tuple[Term, ...] = (
     Term("不重复奖补", "no double award",
          "同一事项不得依据多项政策重复获得奖励或补助。",
          "The same matter may not be awarded or subsidized twice under different policies."),
+    Term("培训主体", "body conducting the training",
+         "开展培训的单位。第（十六）条把新招聘人员培训补贴给予培训主体；条文没有规定培训主体是谁，可能是组织培训的企业本身，也可能是承担培训的院校。",
+         "The body that conducts the training. Clause (16) pays the new-hire training subsidy to "
+         "it; the text does not say who that is: it may be the enterprise itself or the school "
+         "that carries out the training.",
+         not_en=("training provider",)),
     Term("订单式培训", "order-based training",
          "按用人单位的岗位需求和录用承诺开展的定向培训。",
          "Targeted training run to an employer's job needs and hiring commitment."),
@@ -133,7 +175,8 @@ TERMS: tuple[Term, ...] = (
          "and equipment."),
     Term("施行", "entry into force",
          "法规或政策开始发生效力。",
-         "The moment a regulation or policy starts to have effect."),
+         "The moment a regulation or policy starts to have effect.",
+         en_forms=("enter into force", "enters into force", "in force")),
     Term("有效期", "period of validity",
          "政策发生效力的期间；届满后，除延续外不再适用。",
          "The period in which a policy has effect; once it has run out, the policy no longer "

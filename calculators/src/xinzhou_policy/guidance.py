@@ -67,13 +67,13 @@ GUIDANCE: tuple[Guidance, ...] = (
        "Free bookkeeping, legal and audit services",
        "通过云会计大数据服务平台，免费为入驻专业镇的中小微企业提供代理记账服务",
        "入驻专业镇的中小微企业可免费获得代理记账服务，并可能通过政府购买服务免费获得法律、审计服务。",
-       "Small and micro enterprises in a specialized town can get free bookkeeping, and possibly "
-       "free legal and audit services bought by the government."),
+       "Micro, small and medium-sized enterprises in a specialized town can get free "
+       "bookkeeping, and possibly free legal and audit services bought by the government."),
     _G("policy-8.innovation-platforms", "policy-8", "科技创新平台", "Innovation platforms",
        "支持专业镇建设重点实验室、工程研究中心、技术创新中心、产业技术研究院、中试基地等各类科技创新平台，按照规定给予支持或奖励补助。",
        "建设重点实验室、工程研究中心、技术创新中心、中试基地等平台，按照规定给予支持或奖励补助。",
        "Building key laboratories, engineering research centres, technology innovation centres, "
-       "pilot bases and similar platforms is supported or awarded according to the rules in "
+       "pilot-scale test bases and similar platforms is supported or awarded according to the rules in "
        "force."),
     _G("policy-11.brand-advertising", "policy-11", "公用品牌宣传广告费用补贴",
        "Advertising subsidy for public brands",
@@ -85,35 +85,39 @@ GUIDANCE: tuple[Guidance, ...] = (
        "Awards for exhibitions, conferences and online sales",
        "按照相关政策进行奖励。……给予适当奖励。",
        "引进国际性、全国性、行业性展览和会议按照相关政策奖励；网上销售额超过一定金额的协会或企业给予适当奖励；支持参加境外展会、境外商标注册、国际认证和专利申请。",
-       "Bringing international, national or industry exhibitions and conferences is awarded "
-       "under the relevant policies; associations or enterprises whose online sales exceed a set "
-       "amount receive a suitable award; taking part in exhibitions abroad, registering "
+       "Bringing in international, national or industry exhibitions and conferences is awarded "
+       "under the relevant policies; associations or enterprises whose online sales exceed a "
+       "certain amount receive an appropriate award; taking part in exhibitions abroad, registering "
        "trademarks abroad, international certification and patent applications are supported."),
     _G("policy-13.land-and-energy", "policy-13", "用地、能耗和电价支持", "Land, energy and power price support",
        "工业用地提高容积率不增收土地价款，放宽工业项目配套设施占地比例。",
        "工业用地提高容积率不增收土地价款；符合条件的企业优先支持申报战略性新兴产业电价政策；同类小微企业项目可打捆开展环评。出让底价见土地计算器。",
        "Raising the floor area ratio of industrial land costs no extra land price; qualifying "
-       "enterprises are first in line for the strategic emerging industry power price; small "
-       "projects of one kind can share one environmental assessment. For the reserve price, see "
+       "enterprises are given priority support in applying for the electricity price policy for "
+       "strategic emerging industries; small projects of one kind can share one environmental "
+       "assessment. For the reserve price, see "
        "the land calculator."),
     _G("policy-15.talent", "policy-15", "人才支持、工艺美术大师和非遗传承人",
        "Talent, masters of arts and crafts, intangible heritage inheritors",
        "对首次获评中国工艺美术大师、山西省工艺美术大师、忻州市工艺美术大师的，给予一次性奖励；获评国家级、市级非物质文化遗产代表性项目代表性传承人的，每年给予传习补贴。",
-       "首次获评工艺美术大师给予一次性奖励，非物质文化遗产代表性项目代表性传承人每年给予传习补贴（金额未规定）；高层次人才按人才政策支持；招聘信息免费发布、市级招聘会免收摊位费。",
-       "Masters of arts and crafts named for the first time receive a one-off award, and "
-       "representative inheritors of intangible cultural heritage an annual subsidy (no amounts "
-       "set); high-level talent is supported under the talent policies; job adverts are free and "
-       "stands at municipal job fairs cost nothing."),
-    _G("policy-16.entrepreneurship", "policy-16", "就业创业平台", "Employment and start-up platforms",
+       "首次获评工艺美术大师给予一次性奖励，非物质文化遗产代表性项目代表性传承人每年给予传习补贴（金额未规定）；高层次人才按人才政策支持；专业镇企业在忻州人才网专区免费发布招聘信息，重点企业参加市级部门举办的现场招聘会免收摊位费。",
+       "A master of arts and crafts named for the first time receives a one-off award, and a "
+       "representative inheritor of a representative item of intangible cultural heritage an "
+       "annual transmission subsidy (no amounts set); high-level talent is supported under the "
+       "talent policies; enterprises of specialized towns post job adverts free of charge in a "
+       "special section of the Xinzhou Talent Network, and key enterprises pay no booth fees at "
+       "on-site job fairs held by municipal departments."),
+    _G("policy-16.entrepreneurship", "policy-16", "就业创业平台", "Employment and entrepreneurship platforms",
        "鼓励专业镇建设就业创业平台，创建创业孵化示范基地和创业示范园区。",
        "专业镇可建设就业创业平台、创业孵化示范基地和创业示范园区。",
-       "Specialized towns can build employment and start-up platforms, incubation demonstration "
-       "bases and start-up parks."),
-    _G("policy-17.listing", "policy-17", "上市奖励和融资担保", "Listing awards and loan guarantees",
+       "Specialized towns can build employment and entrepreneurship platforms, model business "
+       "incubation bases and entrepreneurship demonstration parks."),
+    _G("policy-17.listing", "policy-17", "挂牌上市奖励和融资担保", "Awards for quotation or listing; loan guarantees",
        "对挂牌上市企业按照相关政策给予财政奖励。",
        "挂牌上市企业按照相关政策给予财政奖励；可通过政府性融资担保、银担合作产品降低融资成本。",
-       "Enterprises that list on an exchange receive fiscal awards under the relevant policies; "
-       "government financing guarantees and bank-guarantor products can lower financing costs."),
+       "Enterprises quoted on equity trading systems or listed receive fiscal awards under the "
+       "relevant policies; government-backed financing guarantees and bank–guarantee "
+       "cooperation products can lower financing costs."),
 )
 
 

@@ -83,7 +83,8 @@ VALIDITY_YEARS = Parameter(
     "validity_years", 3, "year", "policy-closing",
     "以上政策自发布之日起施行，有效期 3 年。",
     "政策有效期，自发布之日（2022年12月22日）起算。",
-    "Period of validity, counted from the issue date (22 December 2022).",
+    "Period of validity, counted from the date of publication (taken as the issue date, 22 "
+    "December 2022).",
 )
 
 
@@ -179,7 +180,7 @@ DIGITAL_MATCH_RATE = Parameter(
     "digital_match_rate", _d("0.10"), "ratio", "policy-6",
     "市级按省级奖励资金的 10%给予奖励",
     "信息化改造、5G 融合应用等项目，按省级奖励资金计算的市级奖励比例。",
-    "Municipal award for informatisation and 5G application projects, as a share of the "
+    "Municipal award for informatization and 5G application projects, as a share of the "
     "provincial award.",
 )
 
@@ -283,8 +284,9 @@ NEW_HIRE_LATER_DAILY = Parameter(
 NEW_HIRE_CAP_PER_PERSON = Parameter(
     "new_hire_cap_per_person", _d("4000"), "yuan/person", "policy-16",
     "补贴额度最高每人 4000 元，补贴给予培训主体",
-    "新招聘人员培训补贴每人上限；补贴给予培训主体。",
-    "Cap per person on the new-hire training subsidy, which is paid to the training provider.",
+    "新招聘人员培训补贴每人上限；补贴给予培训主体（可能是企业本身，也可能是院校）。",
+    "Cap per person on the new-hire training subsidy, which is paid to the body conducting the "
+    "training (培训主体): the enterprise itself or the school.",
 )
 
 

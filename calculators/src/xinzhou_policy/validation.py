@@ -92,9 +92,9 @@ PROFILE_FIELDS: tuple[Field, ...] = (
        "Provincial funding received for key projects in industrial foundation rebuilding, "
        "intelligent manufacturing demonstration, green manufacturing or strengthening the "
        "industrial chain.", default=ZERO, clause="policy-5"),
-    _F("provincial_digital_award", "money", "provincial", "省级信息化改造、5G 项目奖励（元）", "Provincial award for informatisation or 5G projects (yuan)",
+    _F("provincial_digital_award", "money", "provincial", "省级信息化改造、5G 项目奖励（元）", "Provincial award for informatization or 5G projects (yuan)",
        "信息化改造、5G 融合应用等项目获得的省级奖励资金。",
-       "Provincial award received for informatisation or 5G application projects.",
+       "Provincial award received for informatization or 5G application projects.",
        default=ZERO, clause="policy-6"),
     _F("provincial_standards_subsidy", "money", "provincial", "省级标准制修订经费补贴（元）", "Provincial subsidy for standards work (yuan)",
        "主导或参与国际、国家、行业标准制修订获得的省级经费补贴。",
@@ -116,9 +116,10 @@ PROFILE_FIELDS: tuple[Field, ...] = (
        "参加职业技能提升培训的在岗职工人数。",
        "Number of in-service employees who took skills training.", default=0, clause="policy-16"),
     _F("new_hire_trainees", "count", "training", "订单式培训的新招聘人员人数", "New hires in order-based training",
-       "新招聘技术技能人才参加订单式、项目制、定向式培训的人数。",
+       "新招聘技术技能人才参加订单式、项目制、定向式培训的人数。该补贴给予培训主体（开展培训的单位，可能是企业本身，也可能是院校）。",
        "Number of newly hired skilled workers in order-based, project-based or targeted "
-       "training.", default=0, clause="policy-16"),
+       "training. The subsidy is paid to the body conducting the training (培训主体), which may "
+       "be the enterprise itself or the school.", default=0, clause="policy-16"),
     _F("new_hire_training_days", "count", "training", "培训天数（每人）", "Training days per person",
        "每人的培训天数。", "Training days per person.", default=0, clause="policy-16"),
     _F("new_hire_employment_rate", "rate", "training", "培训后就业率（0–1）", "Employment rate after training (0–1)",
@@ -126,9 +127,10 @@ PROFILE_FIELDS: tuple[Field, ...] = (
        "Share of trainees employed afterwards (employment agreement or proof of employment), "
        "from 0 to 1, e.g. 0.85.", clause="policy-16"),
     _F("milestone_mode", "enum", "options", "同年跨越多个门槛时", "Several thresholds in one year",
-       "“分别奖励”：每个新跨越的门槛各奖一次（条文称“分别”）；“只奖最高”：只奖最高一档。",
-       "'each': every newly crossed threshold is awarded (the text says 分别); 'highest': only "
-       "the highest.", default="each", choices=("each", "highest"),
+       "“分别奖励”：每个新跨越的门槛各奖一次；“只奖最高”：只奖最高一档。条文的“分别”没有说明同年跨越多个门槛时怎样奖励，以主管部门的解释为准。",
+       "'each': every newly crossed threshold is awarded; 'highest': only the highest. The "
+       "text's 分别 (respectively) does not say which applies when one year crosses several; the "
+       "competent department's interpretation prevails.", default="each", choices=("each", "highest"),
        choice_labels=(("分别奖励", "each"), ("只奖最高一档", "highest only")), clause="policy-4"),
 )
 

@@ -40,41 +40,41 @@ MATCHINGS: tuple[Matching, ...] = (
     Matching("policy-5.key-project", "省级重点项目市级配套支持", "Municipal matching for a provincial key project",
              "provincial_key_project_support", KEY_PROJECT_MATCH_RATE, "up_to",
              "产业基础再造、智能制造示范、绿色制造推广、产业链锻长补短等重点项目获省级支持资金",
-             "key project in industrial foundation rebuilding, intelligent manufacturing "
+             "A key project in industrial foundation rebuilding, intelligent manufacturing "
              "demonstration, green manufacturing or strengthening the industrial chain, with "
              "provincial funding of",
              "省级资金支持文件及到账凭证", "The provincial funding decision and proof of receipt"),
-    Matching("policy-6.digital", "信息化改造、5G 项目市级奖励", "Municipal award for informatisation or 5G projects",
+    Matching("policy-6.digital", "信息化改造、5G 项目市级奖励", "Municipal award for informatization or 5G projects",
              "provincial_digital_award", DIGITAL_MATCH_RATE, "computed",
              "信息化改造、5G 融合应用等项目获省级奖励资金",
-             "informatisation or 5G application project, with a provincial award of",
+             "An informatization or 5G application project, with a provincial award of",
              "省级奖励文件及到账凭证", "The provincial award decision and proof of receipt"),
     Matching("policy-9.standards", "标准制修订市级支持", "Municipal support for standards work",
              "provincial_standards_subsidy", STANDARDS_MATCH_RATE, "computed",
              "主导或参与国际标准、国家标准、行业标准制修订获省级经费补贴",
-             "leading or taking part in international, national or industry standards, with a "
-             "provincial subsidy of",
+             "Leading or taking part in drafting international, national or industry standards, "
+             "with a provincial subsidy of",
              "标准发布文件、起草单位名单及省级补贴文件",
              "The published standard, the list of drafting units and the provincial subsidy "
              "decision"),
     Matching("policy-10.gi", "地理标志市级奖励", "Municipal award for geographical indications",
              "provincial_gi_award", GI_MATCH_RATE, "computed",
              "获得国家地理标志产品保护示范区称号或入选中欧地理标志互认互保名单，获省级奖励",
-             "national GI product protection demonstration zone or China–EU GI list, with a "
-             "provincial award of",
+             "A national GI product protection demonstration zone or a place on the China–EU GI "
+             "list, with a provincial award of",
              "称号或名单文件及省级奖励文件",
              "The title or list decision and the provincial award decision"),
     Matching("policy-10.time-honored", "老字号市级奖励", "Municipal award for a time-honoured brand",
              "provincial_time_honored_brand_award", TIME_HONORED_MATCH_RATE, "computed",
              "新入选“中华老字号”“山西老字号”，获省级奖励",
-             "new listing as a China or Shanxi time-honoured brand, with a provincial award of",
+             "A new listing as a China or Shanxi time-honoured brand, with a provincial award of",
              "老字号认定文件（新入选）及省级奖励文件",
              "The time-honoured brand listing (new) and the provincial award decision"),
     Matching("policy-14.culture-park", "文化产业示范园区（基地）市级奖励", "Municipal award for a cultural demonstration park or base",
              "provincial_culture_park_award", CULTURE_PARK_MATCH_RATE, "computed",
              "首次获评国家级文化产业示范园区、文化出口基地等“文化+”示范园区（基地），获省级奖励",
-             "first named a national cultural-industry demonstration park, cultural export base "
-             "or similar, with a provincial award of",
+             "Being first named a national cultural-industry demonstration park, cultural export "
+             "base or similar, with a provincial award of",
              "国家级称号文件（首次获评）及省级奖励文件",
              "The national title (first time) and the provincial award decision"),
 )
@@ -91,13 +91,13 @@ def _rule(m: Matching) -> Callable[[dict[str, Any]], Findings]:
         if m.basis == "up_to":
             text = (f"{m.what_zh} {yuan(provincial)} 元。市级配套“最高不超过”省级支持资金额的 {share}，"
                     f"即至多 {yuan(amount)} 元；这是上限而非承诺，实际金额由主管部门核定。合计按上限计入。",
-                    f"A {m.what_en} {yuan(provincial)} yuan. The municipal matching support is at most "
+                    f"{m.what_en} {yuan(provincial)} yuan. The municipal matching support is at most "
                     f"{share} of the provincial amount, up to {yuan(amount)} yuan; this is an upper "
                     "bound, not a promise, and the competent department sets the actual amount. The "
                     "total counts it at the bound.")
         else:
             text = (f"{m.what_zh} {yuan(provincial)} 元。市级按省级奖励额度的 {share} 给予奖励，即 {yuan(amount)} 元。",
-                    f"A {m.what_en} {yuan(provincial)} yuan. The city adds {share} of the provincial "
+                    f"{m.what_en} {yuan(provincial)} yuan. The city adds {share} of the provincial "
                     f"amount: {yuan(amount)} yuan.")
         found.items.append(award(m.item_id, m.rate.clause, (m.title_zh, m.title_en), amount, m.basis,
                                  text, (m.rate.key,),

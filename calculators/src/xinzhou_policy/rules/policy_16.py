@@ -86,12 +86,13 @@ def new_hire_training(profile: dict[str, Any]) -> Findings:
         (f"新招聘人员订单式培训 {trainees} 人，每人 {days} 天，培训后就业率 {percent(rate)}，"
          f"达到 {percent(minimum)}。按{tiered_zh}计算，每人 {yuan(per_person)} 元"
          f"{'（已达每人上限）' if capped else ''}，合计 {yuan(amount)} 元。"
-         "注意：该补贴给予培训主体（承担培训的院校或机构），不一定直接给企业。",
+         "注意：该补贴给予培训主体，即开展培训的单位，可能是企业本身，也可能是院校，条文没有写明。",
          f"{trainees} new hires trained for {days} days each, with {percent(rate)} employed "
          f"afterwards (at least {percent(minimum)} needed). At {tiered_en}, that is "
          f"{yuan(per_person)} yuan per person{' (the cap per person)' if capped else ''}: "
-         f"{yuan(amount)} yuan. Note: the subsidy is paid to the training provider, not "
-         "necessarily to the enterprise."),
+         f"{yuan(amount)} yuan. Note: the subsidy is paid to the body conducting the training "
+         "(培训主体), which may be the enterprise itself or the school; the text does not say "
+         "which."),
         (NEW_HIRE_MIN_EMPLOYMENT_RATE.key, NEW_HIRE_FIRST_DAYS.key, NEW_HIRE_FIRST_DAILY.key,
          NEW_HIRE_LATER_DAILY.key, NEW_HIRE_CAP_PER_PERSON.key),
         (("培训协议（与普通高校、职业院校或技工院校）", "培训名单和考勤记录", "就业协议或就业证明（证明就业率）"),

@@ -107,17 +107,18 @@ def revenue_milestones(profile: dict[str, Any]) -> Findings:
 
 def _reading_note(mode: str) -> tuple[str, str]:
     if mode == "each":
-        return ("同年跨越多个门槛，按“分别奖励”的理解（条文称“分别”），每个新跨越的门槛各奖一次。",
-                " Several thresholds were crossed in one year; read as 'each' (the text says "
-                "分别, respectively), every newly crossed threshold is awarded.")
-    return ("同年跨越多个门槛，按“只奖最高一档”的理解，只奖励最高的一档。",
-            " Several thresholds were crossed in one year; read as 'highest', only the highest "
-            "is awarded.")
+        return ("同年跨越多个门槛，按“分别奖励”的读法，每个新跨越的门槛各奖一次。",
+                " Several thresholds were crossed in one year; on the reading 'each', every newly "
+                "crossed threshold is awarded.")
+    return ("同年跨越多个门槛，按“只奖最高一档”的读法，只奖励最高的一档。",
+            " Several thresholds were crossed in one year; on the reading 'highest', only the "
+            "highest is awarded.")
 
 
 def _reading_warning(mode: str) -> Warning:
     zh, en = _reading_note(mode)
     return Warning(
-        "milestone_reading", zh + "另一种理解可在“计算选项”中选择；以主管部门的解释为准。",
-        en.strip() + " The other reading can be chosen in the options; the competent "
-        "department's interpretation prevails.", CLAUSE)
+        "milestone_reading", zh + "条文的“分别”没有说明这种情形；另一种读法可在“计算选项”中选择，以主管部门的解释为准。",
+        en.strip() + " The text's 分别 (respectively) does not settle this case; the other "
+        "reading can be chosen in the options, and the competent department's interpretation "
+        "prevails.", CLAUSE)
