@@ -36,12 +36,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import static_server  # noqa: E402  (scripts/static_server.py, the server scripts/serve uses)
+from browsers.chromium import ARGS, EXECUTABLE as CHROMIUM  # noqa: E402
 
 from xinzhou_policy.batch import INPUT_COLUMNS  # noqa: E402
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 PAGE = "calculators/batch.html"
 TIMEOUT_MS = 600_000
 
@@ -176,7 +174,7 @@ def main() -> None:
             build(root, base)
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
                 runs = [browser_run(browser, base + PAGE, files[10_000]) for _ in range(args.runs)]
                 report["browser_10k"] = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
                 report["browser_100k"] = browser_run(browser, base + PAGE, files[100_000])

@@ -27,7 +27,7 @@ import urllib.error
 import urllib.request
 from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import parse_qs, urldefrag, urljoin, urlsplit
 
 # Accepted Content-Type (without parameters) per file extension.
 TYPES = {
@@ -48,8 +48,10 @@ COMPRESS_FROM_BYTES = 1024
 # Paths that carry a version (runtime/pyodide-VERSION/, runtime/rules-HASH/): never change.
 VERSIONED = "runtime/"
 LONG_CACHE_SECONDS = 30 * 24 * 3600
-# Pyodide's loader fetches these next to pyodide.mjs; no page names them. (The standard
-# library archive is named by the page, data-stdlib.)
+# A calculator page names its runtime's files in <meta name="xinzhou-engine"
+# content="runtime=…/pyodide.mjs&stdlib=…/python.zip"> (calculators/web/engine.js reads it).
+ENGINE_META = "xinzhou-engine"
+# Pyodide's loader fetches these next to pyodide.mjs; no page names them.
 PYODIDE_FILES = ("pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 # Material's search index, fetched by its search worker.
 SEARCH_INDEX = "search/search_index.json"
@@ -135,6 +137,8 @@ class _Links(HTMLParser):
         for name, value in attrs.items():
             if name.startswith("data-") and value and URL_LIKE.match(value):
                 self.urls.append(value)
+        if tag == "meta" and attrs.get("name") == ENGINE_META:
+            self.urls += [v for v in parse_qs(attrs.get("content") or "").values() for v in v]
         self._in_config = tag == "script" and attrs.get("id") == "__config"
 
     def handle_data(self, data):

@@ -22,6 +22,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SUB_PATH = "policy-guide"
+# scripts/browsers, the browser engines' drivers, is shared by the tests and the benchmarks.
+sys.path.insert(0, str(REPO / "scripts"))
 
 
 @dataclass(frozen=True)
@@ -87,18 +89,24 @@ def _no_browser() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
+    """The session's one sync Playwright (tests/browser, tests/deploy and tests/engines)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
     reason = _no_browser()
     if reason:
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
     from .browser.browsing import ARGS, CHROMIUM
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture

@@ -48,7 +48,18 @@ const money = (text) => Number(text).toLocaleString(lang === "zh" ? "zh-CN" : "e
 const errorText = (errors) => errors.map((e) => (e.field ? `${e.field}: ` : "") + pick(e, "message")).join("; ");
 
 // ------------------------------------------------------------------------------ the engine
-const engine = startEngine(app, status, TEXT);
+// A new engine (the reader came back to a page that had stopped its engine, engine.js) holds no
+// file: the results shown can no longer be paged or downloaded, and the file is chosen again.
+function forgetJob() {
+  job = null;
+  for (const node of [progressBox, summaryBox, downloads, results]) node.hidden = true;
+  input.value = "";
+  input.disabled = true;
+  delete app.dataset.state;
+  engine.ready.then(() => { input.disabled = false; }, () => {});
+}
+
+const engine = startEngine(app, status, { ...TEXT, onRestart: forgetJob });
 engine.ready.then(() => { input.disabled = false; }, () => {});
 
 function ask(message, onProgress) {

@@ -40,36 +40,86 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-// Takes over the worker that boot.js started from the page's head, and reports in `status`.
-// `ready` is the page's own text for "ready"; `failed` starts the failure message, to which the
-// reason is added. Returns {ready: Promise, request(message, onProgress)}; every request is
-// answered, a failure rejects what is still waiting.
-export function startEngine(app, status, { ready: readyText, failed }) {
+// ------------------------------------------------------------------------------ the worker
+// A worker with its init message sent: {worker, error, events}, where events keeps what the
+// worker says until startEngine listens. The runtime's files are named in the head, by
+// <meta name="xinzhou-engine" content="runtime=…&stdlib=…"> (URLs relative to the page), so
+// they are known wherever this module runs from, head or body.
+function spawn() {
+  const started = { worker: null, error: null, events: [] };
+  if (typeof WebAssembly !== "object") return started; // startEngine says so, in the page's language
+  const meta = document.querySelector('meta[name="xinzhou-engine"]');
+  if (!meta) {
+    started.error = { reason: "runtime-missing", detail: 'meta name="xinzhou-engine"' };
+    return started;
+  }
+  const files = new URLSearchParams(meta.content);
+  const url = (name) => new URL(files.get(name), location.href).href;
+  try {
+    started.worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+  } catch (error) {
+    started.error = { reason: "worker", detail: String(error) };
+    return started;
+  }
+  started.worker.onmessage = started.worker.onerror = (event) => started.events.push(event);
+  started.worker.postMessage({ type: "init", runtime: url("runtime"), stdlib: url("stdlib") });
+  return started;
+}
+
+let booted = null;
+
+// The page's engine worker, started on the first call (boot.js from the head, or the page code
+// through startEngine, whichever runs first); every later call gives the same one. A module is
+// evaluated once per page, so there is one `booted` whatever imports this file.
+export function bootEngine() {
+  booted ??= spawn();
+  return booted;
+}
+
+// Takes over the engine (bootEngine) and reports in `status`. `ready` is the page's own text for
+// "ready"; `failed` starts the failure message, to which the reason is added; `onRestart` is
+// called when a page the reader comes back to starts a new engine (see `suspend`). Returns
+// {ready, request(message, onProgress)}: `ready` settles with the current engine's start-up;
+// every request is answered, and a failure rejects what is still waiting.
+export function startEngine(app, status, { ready: readyText, failed, onRestart }) {
   let worker = null;
   let nextId = 0;
   const pending = new Map();
-  let settle;
-  const ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
-  ready.catch(() => {});
+  let ready = null;
+  let settle = null;
+  // Until the worker is done with IndexedDB: reading its snapshot at start, or, after a fresh
+  // start, storing one (worker.js, snapshot.js). See `suspend`.
+  let usingStorage = true;
+  let suspended = false;
+
+  function stop(reason, detail) {
+    if (worker) worker.terminate();
+    worker = null;
+    // A worker lost in the middle of a job (e.g. out of memory) answers nothing more.
+    for (const { reject } of pending.values()) reject(new Error(`${reason}: ${detail || ""}`));
+    pending.clear();
+  }
 
   function fail(reason, detail) {
     status.className = "calc-status is-failed";
     status.textContent = failed + (TEXT.reasons[reason] || TEXT.reasons.load) + (detail ? ` (${detail})` : "");
     app.classList.add("engine-failed");
     settle.reject(new Error(`${reason}: ${detail || ""}`));
-    if (worker) worker.terminate();
-    // A worker lost in the middle of a job (e.g. out of memory) answers nothing more.
-    for (const { reject } of pending.values()) reject(new Error(`${reason}: ${detail || ""}`));
-    pending.clear();
+    stop(reason, detail);
   }
 
-  status.textContent = TEXT.loading;
-  const boot = window.xinzhouEngineBoot;
-  if (typeof WebAssembly !== "object") fail("no-wasm");
-  else if (!boot) fail("runtime-missing", "boot.js");
-  else if (boot.error) fail("worker", boot.error);
-  else worker = boot.worker;
-  if (worker) {
+  function take(started) {
+    ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+    ready.catch(() => {});
+    usingStorage = true;
+    status.className = "calc-status";
+    status.textContent = TEXT.loading;
+    app.classList.remove("engine-ready", "engine-failed");
+    delete app.dataset.engineStart;
+    delete app.dataset.snapshot;
+    if (typeof WebAssembly !== "object") return fail("no-wasm");
+    if (started.error) return fail(started.error.reason, started.error.detail);
+    worker = started.worker;
     const timer = setTimeout(() => fail("timeout"), LOAD_TIMEOUT_MS);
     worker.onerror = (event) => { clearTimeout(timer); fail("worker", event.message); };
     worker.onmessage = ({ data }) => {
@@ -83,9 +133,13 @@ export function startEngine(app, status, { ready: readyText, failed }) {
         // How the engine started: "snapshot" (restored from this browser's copy, snapshot.js)
         // or "fresh"; after a fresh start, data-snapshot says whether a copy was kept.
         app.dataset.engineStart = data.start;
+        usingStorage = data.start === "fresh";
+        // For measurements in any browser (scripts/bench_calculators.py, tests/engines).
+        performance.mark("xinzhou-engine-ready");
         settle.resolve();
       } else if (data.type === "snapshot") {
         app.dataset.snapshot = data.saved ? "saved" : "not-saved";
+        usingStorage = false;
       } else if (data.type === "batch-progress") {
         pending.get(data.id)?.onProgress?.(data.summary);
       } else if (data.type === "result") {
@@ -96,11 +150,36 @@ export function startEngine(app, status, { ready: readyText, failed }) {
       }
     };
     // What the worker said before this code ran, in order.
-    for (const event of boot.events.splice(0)) {
+    for (const event of started.events.splice(0)) {
       if (event.type === "error") worker.onerror(event);
       else worker.onmessage(event);
     }
   }
+
+  // A page left while its worker uses IndexedDB can be kept frozen in the back-forward cache
+  // (Firefox and WebKit do) with the transaction open, and every later page of the site then
+  // waits for the database until the frozen page is evicted, half a minute or more. Such a page
+  // stops its worker as it is left, which ends the transaction, and starts a new engine (from
+  // the snapshot, if one was stored) if the reader comes back to it.
+  function suspend() {
+    if (!worker || !usingStorage) return;
+    stop("suspended", "the page was left");
+    suspended = true;
+  }
+
+  function resume(event) {
+    if (!suspended || event.persisted === false) return;
+    suspended = false;
+    take(spawn());
+    onRestart?.();
+  }
+
+  take(bootEngine());
+  addEventListener("pagehide", suspend);
+  addEventListener("pageshow", resume);
+  // Chromium's page lifecycle: a background tab can be frozen without being left.
+  document.addEventListener("freeze", suspend);
+  document.addEventListener("resume", resume);
 
   async function request(message, onProgress) {
     await ready;
@@ -111,5 +190,5 @@ export function startEngine(app, status, { ready: readyText, failed }) {
     });
   }
 
-  return { ready, request };
+  return { get ready() { return ready; }, request };
 }

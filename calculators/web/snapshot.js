@@ -91,15 +91,24 @@ async function transact(mode, action) {
   }
 }
 
-// The snapshot saved under `key`, or null: none, another runtime's, or storage unavailable
-// (a private window may refuse IndexedDB); the worker then starts Python the long way.
-export async function load(key) {
+// The snapshot saved under `key`, or null: none, another runtime's, storage unavailable (a
+// private window may refuse IndexedDB), or not read within `deadlineMs`: the database can be
+// held by a page frozen in the back-forward cache (of another tab, or of an older version of this
+// site) and would hold this start with it. The worker then starts Python the long way.
+export async function load(key, deadlineMs) {
+  let timer;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(() => {
+      console.info(`engine snapshot not read within ${deadlineMs} ms: starting afresh`);
+      resolve(null);
+    }, deadlineMs);
+  });
+  const read = transact("readonly", (store) => store.get(RECORD)).then(
+    (record) => (record && record.key === key ? unpack(record) : null), () => null);
   try {
-    const record = await transact("readonly", (store) => store.get(RECORD));
-    if (!record || record.key !== key) return null;
-    return unpack(record);
-  } catch {
-    return null;
+    return await Promise.race([read, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

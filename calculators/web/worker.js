@@ -19,6 +19,11 @@ import * as snapshots from "./snapshot.js";
 // must not restore a snapshot taken the old way.
 const SNAPSHOT_FORMAT = 1;
 
+// Reading the snapshot normally takes tens of milliseconds, alongside the loader's own
+// downloads; past this, the database is held elsewhere (snapshot.js, load) and the engine starts
+// fresh rather than wait.
+const SNAPSHOT_READ_DEADLINE_MS = 2500;
+
 let runText = null;
 // The snapshot taken after a fresh start, until it is stored (saveWhenIdle).
 let unsaved = null;
@@ -54,7 +59,8 @@ async function init({ runtime, stdlib }) {
   // Side by side: the MIME check, the loader, the saved snapshot's read, and the glue the loader
   // would otherwise fetch only once it has itself arrived (the same module: imported once).
   const [, { loadPyodide }, saved] = await Promise.all([
-    checkWasm(runtime), import(runtime), snapshots.load(key), import(new URL("pyodide.asm.mjs", runtime).href)]);
+    checkWasm(runtime), import(runtime), snapshots.load(key, SNAPSHOT_READ_DEADLINE_MS),
+    import(new URL("pyodide.asm.mjs", runtime).href)]);
   const indexURL = new URL(".", runtime).href;
   // stdLibURL: the archive of bytecode made at build time (the standard-library modules the
   // rules use, and the rules), in place of Pyodide's python_stdlib.zip: no module is compiled

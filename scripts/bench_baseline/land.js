@@ -40,3 +40,4 @@ const line = document.createElement("p");
 line.className = "calc-total";
 line.append("出让底价 Reserve-price floor: ", strong, " 元 yuan");
 document.querySelector(".calc-result").replaceChildren(line);
+performance.mark("xinzhou-first-result"); // as the site's calculator.js marks its first result

@@ -49,12 +49,13 @@ def _notes_table(lang: str) -> str:
             f"<tbody>{rows}</tbody></table></details>")
 
 
-def batch_app(lang: str, assets: str) -> str:
-    """The page's markup; `assets` is the path of the calculators' files relative to the page."""
+def batch_app(lang: str, assets: str, noscript: str) -> str:
+    """The page's markup; `assets` is the path of the calculators' files relative to the page,
+    `noscript` what the page says where JavaScript is off."""
     t = _TEXT[lang]
     return (
         f'<div class="batch-app">'
-        f'<p class="calc-status" role="status">{t["waiting"]}</p>'
+        f'<p class="calc-status" role="status">{t["waiting"]}</p>{noscript}'
         f'<p class="batch-local"><strong>{t["local"]}</strong></p>'
         f'<p><a class="batch-template" href="{assets}/{TEMPLATE}" download="{TEMPLATE}">{t["template"]}</a></p>'
         f'<p class="batch-choose"><label for="batch-file">{t["choose"]}</label> '

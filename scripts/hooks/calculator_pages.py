@@ -26,6 +26,7 @@ import shutil
 import subprocess
 from html import escape
 from pathlib import Path
+from urllib.parse import urlencode
 
 from mkdocs.exceptions import PluginError
 from xinzhou_policy.validation import GROUPS, LAND_FIELDS, PROFILE_FIELDS, Field
@@ -65,6 +66,16 @@ CALCULATORS: dict[str, tuple[str, tuple[Field, ...], tuple[str, ...]]] = {
                  ("policy-16",)),
     "land": ("land", LAND_FIELDS, ("policy-13",)),
 }
+
+# Without JavaScript the page cannot compute: it says so, and where the same answer is found.
+_NOSCRIPT = {
+    "zh": ("本页的计算需要浏览器启用 JavaScript。{tables}也可以使用<a href=\"{cli}\">命令行工具</a>"
+           "计算，结果与本页相同。"),
+    "en": ("This page needs JavaScript enabled in the browser to compute. {tables}The "
+           "<a href=\"{cli}\">command-line tool</a> computes the same results."),
+}
+_NOSCRIPT_TABLES = {"zh": "本页下方的<a href=\"#award-tables\">奖补标准表</a>仍然适用。",
+                    "en": "The <a href=\"#award-tables\">award tables</a> below still apply. "}
 
 _TEXT = {
     "zh": {"print": "打印估算单", "reset": "清空", "details": "查看明细", "required": "必填", "tables": "奖补标准（由规则包生成）",
@@ -205,18 +216,26 @@ def _relative(page_url: str, target: str) -> str:
 
 
 def _engine_boot(page) -> dict[str, str]:
-    """The head's <script> that starts the engine early (calculators/web/boot.js; rendered by
-    overrides/main.html from page.meta["engine_boot"]): its src and the files it names."""
+    """What the head of a calculator page holds (overrides/main.html renders page.meta
+    ["engine_boot"]): the script that starts the engine early (calculators/web/boot.js), and the
+    runtime's files for <meta name="xinzhou-engine">, as engine.js reads them."""
     here = page.url
-    return {"src": _relative(here, f"{ASSETS}/boot.js"), "worker": _relative(here, f"{ASSETS}/worker.js"),
-            "runtime": _relative(here, f"{_state['runtime']}/pyodide.mjs"),
-            "stdlib": _relative(here, f"{_state['rules']}/python.zip")}
+    files = urlencode({"runtime": _relative(here, f"{_state['runtime']}/pyodide.mjs"),
+                       "stdlib": _relative(here, f"{_state['rules']}/python.zip")}, safe="/")
+    return {"src": _relative(here, f"{ASSETS}/boot.js"), "files": files}
+
+
+def _noscript(page, lang: str, tables: bool) -> str:
+    """The message shown where JavaScript is off (calculator.css hides the engine's status)."""
+    cli = _relative(page.url, ("en/" if lang == "en" else "") + "estimate.html") + "#cli"
+    text = _NOSCRIPT[lang].format(tables=_NOSCRIPT_TABLES[lang] if tables else "", cli=cli)
+    return f'<noscript><p class="calc-noscript">{text}</p></noscript>'
 
 
 def calculator(name: str, page, lang: str) -> str:
     page.meta["engine_boot"] = _engine_boot(page)
     if name == "batch":  # the batch page (_batch_page.py): the same runtime, its own page code
-        return batch_app(lang, _relative(page.url, ASSETS))
+        return batch_app(lang, _relative(page.url, ASSETS), _noscript(page, lang, tables=False))
     if name not in CALCULATORS:
         raise PluginError(f"{page.file.src_uri}: unknown calculator {name!r}")
     command, fields, clauses = CALCULATORS[name]
@@ -240,6 +259,7 @@ def calculator(name: str, page, lang: str) -> str:
     return (
         f'<div class="calculator-app" {" ".join(f"{k}={chr(34)}{escape(v)}{chr(34)}" for k, v in attrs.items())}>'
         f'<p class="calc-status" role="status" aria-live="polite">{text["waiting"]}</p>'
+        f"{_noscript(page, lang, tables=True)}"
         f'<form class="calculator" novalidate>{"".join(groups)}'
         f'<div class="calc-actions"><button type="button" data-action="print">{text["print"]}</button>'
         f'<button type="reset">{text["reset"]}</button></div>'

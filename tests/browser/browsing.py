@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
+from browsers.chromium import ARGS, EXECUTABLE as CHROMIUM  # scripts/browsers (tests/conftest.py)
 
 from ..conftest import Site
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+__all__ = ["ARGS", "CHROMIUM"]
 
 # Start-up takes about 3 s on an idle 2-core machine; a loaded one (tests in parallel) needs more.
 READY_TIMEOUT_MS = 60_000
@@ -37,15 +33,24 @@ def open_calculator(page, site: Site, path: str, fragment: str = "") -> None:
     wait_ready(page)
 
 
+# The worker's answer to the whole query: results listed, or Material's "none found".
+_ANSWERED = """([idle, query]) => {
+  const meta = document.querySelector(".md-search-result__meta").textContent;
+  if (document.querySelector(".md-search__input").value !== query || meta === idle) return false;
+  return document.querySelectorAll(".md-search-result__item").length > 0 || /没有找到|No matching/.test(meta);
+}"""
+
+
 def search(page, query: str) -> None:
-    """Type a query into Material's search and wait for the worker's answer (results or "none
-    found"). Typed before the worker has built its index, a query waits for the next key."""
-    meta = page.locator(".md-search-result__meta")
-    idle = meta.text_content()
+    """Type a query into Material's search and wait for the worker's answer to all of it
+    (results listed, or "none found"): on a busy machine the answer to the query's first
+    character can come first. Typed before the worker has built its index, a query waits for
+    the next key."""
+    idle = page.locator(".md-search-result__meta").text_content()
     page.keyboard.press("/")
     page.keyboard.type(query)
     for _ in range(60):
-        if meta.text_content() != idle:
+        if page.evaluate(_ANSWERED, [idle, query]):
             return
         page.keyboard.press("End")
         page.wait_for_timeout(500)

@@ -97,7 +97,7 @@ def test_the_snapshot_never_holds_what_the_reader_typed(context, site):
       const key = await new Promise((resolve) => { const r = db.transaction("snapshot").objectStore("snapshot").get("engine");
                                                     r.onsuccess = () => resolve(r.result.key); });
       db.close();
-      const bytes = await load(key);
+      const bytes = await load(key, 60000);
       const text = new TextDecoder("latin1").decode(bytes);
       return { length: bytes.length, secret: text.includes(secret), rules: text.includes("xinzhou_policy") };
     }""", SECRET_REVENUE)

@@ -32,9 +32,9 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <script id="__config" type="application/json">{{"base": ".", "search": "search-worker.js"}}</script>
 <script type="module" src="app.js"></script></body></html>
 """
-CALCULATOR = """<!doctype html><html><head><meta charset="utf-8"></head><body>
-<div data-calculator="land" data-runtime="runtime/pyodide-1/pyodide.mjs"
-     data-stdlib="runtime/rules-1/python.zip"></div>
+CALCULATOR = """<!doctype html><html><head><meta charset="utf-8">
+<meta name="xinzhou-engine" content="runtime=runtime/pyodide-1/pyodide.mjs&amp;stdlib=runtime/rules-1/python.zip">
+</head><body><div data-calculator="land"></div>
 <a href="index.html#top">home</a></body></html>
 """
 FILES = {
