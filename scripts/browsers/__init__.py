@@ -51,13 +51,18 @@ class ScriptError(RuntimeError):
     """The page's script threw, or its promise rejected."""
 
 
-def call_expression(script: str, args: tuple) -> str:
+def call_expression(script: str, args: tuple, timeout: float | None = None) -> str:
     """An expression that calls `script` with `args` and resolves to its JSON text.
 
     Every driver evaluates this same expression and returns a string, so that no driver's own
-    conversion of JavaScript values to Python plays a part.
+    conversion of JavaScript values to Python plays a part. With `timeout` (seconds) a script
+    that has not settled by then rejects, for a driver whose own call has no time limit.
     """
-    return (f"(async () => {{ try {{ const value = await ({script})(...{json.dumps(list(args))});"
+    call = f"({script})(...{json.dumps(list(args))})"
+    if timeout is not None:
+        call = (f"Promise.race([{call}, new Promise((_, reject) => setTimeout("
+                f"() => reject(new Error('no answer after {timeout} s')), {int(timeout * 1000)}))])")
+    return (f"(async () => {{ try {{ const value = await {call};"
             " return JSON.stringify({ value: value === undefined ? null : value }); }"
             " catch (error) { return JSON.stringify({ error: String(error) + (error && error.stack ? `\\n${error.stack}` : \"\") }); } })()")
 

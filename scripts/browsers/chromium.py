@@ -52,8 +52,8 @@ class Chromium(Browser):
         from playwright.sync_api import Error
 
         self._page.set_default_timeout(timeout * 1000)
-        try:
-            text = self._page.evaluate(call_expression(script, args))
+        try:  # Playwright's evaluate has no time limit of its own
+            text = self._page.evaluate(call_expression(script, args, timeout))
         except Error as error:  # e.g. the document navigated away during the script
             raise ScriptError(f"chromium: {error.message}") from None
         return decode(text)

@@ -95,12 +95,22 @@ class WebKit(Browser):
         """Selenium's driver, for what only WebKit's tests use (pointer actions)."""
         return self._driver
 
+    def _url(self) -> str | None:
+        """The document's URL, or None while one document unloads for the next: WebKitWebDriver
+        then drops the script ("Callback was not called before the unload event")."""
+        from selenium.common.exceptions import WebDriverException
+
+        try:
+            return self._driver.execute_script("return document.URL")
+        except WebDriverException:
+            return None
+
     def open(self, url: str, timeout: float = 60) -> None:
-        if url != "about:blank" and self._driver.execute_script("return document.URL") == url:
+        deadline = time.monotonic() + timeout
+        if url != "about:blank" and self._url() == url:
             self.open("about:blank", timeout)
         self._driver.get(url)
-        deadline = time.monotonic() + timeout
-        while self._driver.execute_script("return document.URL") != url:
+        while self._url() != url:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"webkit: {url} did not open in {timeout} s")
             time.sleep(0.02)

@@ -47,22 +47,32 @@ def test_leaving_while_the_snapshot_is_stored(engine, launch, served, after_ms):
     computes_like_cpython(browser)
 
 
-HOLD = """(calculator) => new Promise((resolve, reject) => {
-  // The engine's database (snapshot.js), held by a write that never ends, as a frozen page holds it.
-  const open = indexedDB.open("xinzhou-policy-engine", 1);
-  open.onupgradeneeded = () => open.result.createObjectStore("snapshot");
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const store = open.result.transaction("snapshot", "readwrite").objectStore("snapshot");
-    const spin = () => { if (!window.released) store.get("engine").onsuccess = spin; };
-    spin();
-    const frame = document.createElement("iframe");
-    frame.src = calculator;
-    document.body.append(frame);
-    window.calculatorFrame = frame;
-    resolve(true);
-  };
-})"""
+HOLD = """async (calculator) => {
+  // open() returns once the page is committed: its body may not be parsed yet.
+  if (document.readyState === "loading") {
+    await new Promise((resolve) => addEventListener("DOMContentLoaded", resolve, { once: true }));
+  }
+  return new Promise((resolve, reject) => {
+    // The engine's database (snapshot.js), held by a write that never ends, as a frozen page holds it.
+    const open = indexedDB.open("xinzhou-policy-engine", 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("snapshot");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      try {
+        const store = open.result.transaction("snapshot", "readwrite").objectStore("snapshot");
+        const spin = () => { if (!window.released) store.get("engine").onsuccess = spin; };
+        spin();
+        const frame = document.createElement("iframe");
+        frame.src = calculator;
+        document.body.append(frame);
+        window.calculatorFrame = frame;
+        resolve(true);
+      } catch (error) {
+        reject(error);
+      }
+    };
+  });
+}"""
 FRAME_STATE = """() => { const doc = window.calculatorFrame.contentDocument;
   const app = doc && doc.querySelector(".calculator-app");
   return app && (app.classList.contains("engine-ready") || app.classList.contains("engine-failed")) &&
