@@ -23,8 +23,8 @@ Playwright) and reports the median of --runs runs of each measure, measured side
 - navigation → first result for one land input in the URL fragment, on the site's
   calculators/land.html (Pyodide) and on scripts/bench_baseline/ (the same rule in plain
   JavaScript, never shipped; served from /__bench-baseline/ with parameters written from
-  xinzhou_policy.parameters), cold and warm, both results checked against
-  xinzhou_policy.land.land(); the ratio Pyodide / baseline;
+  the policy's parameters.toml, the latest values), cold and warm, both results checked
+  against xinzhou_policy.land(); the ratio Pyodide / baseline;
 - input change → updated result DOM on calculators/index.html, median and p95 (and the next
   frame, and the bare `policyCalculator.run` round trip), once the snapshot is stored;
 - the longest main-thread task (PerformanceObserver "longtask": only tasks over 50 ms exist)
@@ -43,6 +43,7 @@ is recorded: figures only compare on a quiet machine.
 from __future__ import annotations
 
 import argparse
+from datetime import date
 import http.server
 import json
 import os
@@ -64,8 +65,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import browsers  # noqa: E402  (scripts/browsers: the three engines' drivers)
 import static_server  # noqa: E402  (scripts/static_server.py, the server scripts/serve uses)
 from browsers.chromium import ARGS, EXECUTABLE as CHROMIUM  # noqa: E402
-from xinzhou_policy.land import land  # noqa: E402
-from xinzhou_policy.parameters import LAND_SUPPORTED_RATIO, NATIONAL_MINIMUM_PRICES  # noqa: E402
+from xinzhou_policy import land  # noqa: E402
+from xinzhou_policy.registry import DOCUMENTS  # noqa: E402
 CALCULATOR = "calculators/index.html"
 LAND = "calculators/land.html"
 READING = "policy.html"
@@ -230,9 +231,11 @@ def build(into: Path, url: str) -> None:
 def baseline_copy(into: Path) -> None:
     """The baseline page and its parameters, taken from the rule package (never typed twice)."""
     shutil.copytree(BASELINE_DIR, into, dirs_exist_ok=True)
+    # The values the land command uses when the input has no date: the latest ones.
+    p = DOCUMENTS["policy"].parameters.at(date.max)
     parameters = {
-        "national_minimum_prices": {str(int(t.threshold)): str(t.amount) for t in NATIONAL_MINIMUM_PRICES.tiers},
-        "land_supported_ratio": str(LAND_SUPPORTED_RATIO.value),
+        "national_minimum_prices": {str(int(t.threshold)): str(t.amount) for t in p.national_minimum_prices.tiers},
+        "land_supported_ratio": str(p.land_supported_ratio.value),
     }
     (into / "land-parameters.json").write_text(json.dumps(parameters, indent=1) + "\n", encoding="utf-8")
 
@@ -536,7 +539,7 @@ def print_table(report: dict) -> None:
               + (f"  ({value['failed_runs']} failed)" if value["failed_runs"] else ""))
 
     lb = report["land_vs_baseline"]
-    print(f"\nland floor price: expected {lb['expected_floor_price']} (xinzhou_policy.land.land); "
+    print(f"\nland floor price: expected {lb['expected_floor_price']} (xinzhou_policy.land); "
           f"site {'equal' if lb['site_equal'] else 'NOT EQUAL: ' + str(lb['site_values'])}, "
           f"baseline {'equal' if lb['baseline_equal'] else 'NOT EQUAL: ' + str(lb['baseline_values'])}")
     for mode in ("cold", "warm_same_browser", "warm_restarted"):

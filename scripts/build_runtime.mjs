@@ -32,7 +32,8 @@ async function copyTree(from, to) {
     if (entry.name === "__pycache__") continue;
     const source = path.join(from, entry.name);
     if (entry.isDirectory()) await copyTree(source, `${to}/${entry.name}`);
-    else if (entry.name.endsWith(".py")) pyodide.FS.writeFile(`${to}/${entry.name}`, await readFile(source));
+    // The code, and the data it reads (the document registry, the parameters).
+    else if (/\.(py|toml)$/.test(entry.name)) pyodide.FS.writeFile(`${to}/${entry.name}`, await readFile(source));
   }
 }
 await copyTree(packageDir, mounted);

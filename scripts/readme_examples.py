@@ -1,12 +1,17 @@
-"""Refresh, or check, the worked CLI examples in README.md.
+"""Refresh, or check, the worked CLI examples: README.md's excerpt and the full output beside the
+example's input.
 
-Each example is a marker line `<!-- cli: COMMAND FILE -->` followed by a ```json block holding the
-real output of `python -m xinzhou_policy COMMAND FILE`. `--check` exits 1 when one is stale
-(tests/rules/test_readme.py runs it); without it the blocks are rewritten.
+Each example is a marker line `<!-- cli: COMMAND FILE -->` in README.md followed by a ```json
+block. The full output of `python -m xinzhou_policy COMMAND FILE` is kept in FILE with the suffix
+`.output.json` (calculators/examples/flange-maker.output.json); the README block holds an excerpt
+of it, made here (the items' ids, amounts and recipients, the totals, which documents applied),
+so that the front page stays short and both stay true. `--check` exits 1 when either is stale
+(tests/rules/test_readme.py runs it); without it both are rewritten.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -15,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 MARKER = re.compile(r"^<!-- cli: (\w+) (\S+) -->$")
+ITEM_KEYS = ("id", "amount", "recipient", "document", "version")
 
 
 def run(command: str, path: str) -> str:
@@ -22,8 +28,34 @@ def run(command: str, path: str) -> str:
                           capture_output=True, text=True, encoding="utf-8").stdout
 
 
-def refreshed(text: str) -> str:
-    """Replace the ```json block after each marker with the command's output."""
+def output_file(path: str) -> Path:
+    return ROOT / (path.removesuffix(".json") + ".output.json")
+
+
+def excerpt(output: str) -> str:
+    """The estimate's gist, as JSON: what an item says in brief, the totals, the documents."""
+    full = json.loads(output)
+    gist = {
+        "event_date": full["event_date"],
+        "within_validity": full["within_validity"],
+        "items": [{k: item[k] for k in ITEM_KEYS} for item in full["items"]],
+        "total": full["total"],
+        "totals_by_recipient": full["totals_by_recipient"],
+        "documents": [{"id": d["id"], "status": d["status"], "applied": d["applied"]} for d in full["documents"]],
+    }
+    # One line per item and per document: the excerpt is for reading at a glance.
+    lines = []
+    for key, value in gist.items():
+        if isinstance(value, list):
+            rows = ",\n".join(f"    {json.dumps(v, ensure_ascii=False)}" for v in value)
+            lines.append(f'  "{key}": [\n{rows}\n  ]')
+        else:
+            lines.append(f'  "{key}": {json.dumps(value, ensure_ascii=False)}')
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def refreshed(text: str, outputs: dict[Path, str]) -> str:
+    """Replace the ```json block after each marker with its excerpt; collect the full outputs."""
     out, pending, skipping = [], None, False
     for line in text.splitlines(keepends=True):
         if skipping:
@@ -36,7 +68,9 @@ def refreshed(text: str) -> str:
         if marker:
             pending = marker.groups()
         elif pending and line.rstrip() == "```json":
-            out.append(run(*pending))
+            output = run(*pending)
+            outputs[output_file(pending[1])] = output
+            out.append(excerpt(output))
             pending, skipping = None, True
     return "".join(out)
 
@@ -46,13 +80,19 @@ def main() -> int:
     if not any(MARKER.match(line) for line in text.splitlines()):
         print("no examples found in README.md")
         return 1
-    new = refreshed(text)
+    outputs: dict[Path, str] = {}
+    new = refreshed(text, outputs)
+    stale = [README] if new != text else []
+    stale += [p for p, o in outputs.items() if not p.exists() or p.read_text(encoding="utf-8") != o]
     if "--check" in sys.argv:
-        if new != text:
-            print("README.md examples are stale: run .venv/bin/python scripts/readme_examples.py")
+        if stale:
+            print("stale examples (run .venv/bin/python scripts/readme_examples.py): "
+                  + ", ".join(str(p.relative_to(ROOT)) for p in stale))
             return 1
         return 0
     README.write_text(new, encoding="utf-8")
+    for path, output in outputs.items():
+        path.write_text(output, encoding="utf-8")
     return 0
 
 

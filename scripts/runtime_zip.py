@@ -28,10 +28,11 @@ import codecs  # noqa: E402
 import importlib  # noqa: E402
 import importlib.util  # noqa: E402
 import json  # noqa: E402
+import os  # noqa: E402
 import zipfile  # noqa: E402
 from importlib._bootstrap_external import _code_to_hash_pyc  # noqa: E402
 
-TOOLS = {"ast", "codecs", "importlib", "importlib.util", "json", "zipfile"}
+TOOLS = {"ast", "codecs", "importlib", "importlib.util", "json", "os", "zipfile"}
 ENTRY = "xinzhou_policy.cli"  # what the browser's worker imports
 STDLIB = f"/lib/python{sys.version_info.major}{sys.version_info.minor}.zip"
 
@@ -99,6 +100,12 @@ def _closure(package_dir: str, entry: str) -> tuple[list[str], set[str], set[str
     return sorted(seen), named, codecs_named
 
 
+def _data_files(directory: str) -> list[str]:
+    """Every .toml file under the package (os.walk is among the modules Pyodide boots with)."""
+    return sorted(f"{root}/{name}" for root, _, names in os.walk(directory)
+                  for name in names if name.endswith(".toml"))
+
+
 def _stdlib_files(modules: set[str]) -> set[str]:
     prefix = STDLIB + "/"
     files = (getattr(sys.modules[m], "__file__", None) or "" for m in modules)
@@ -115,6 +122,9 @@ def build(package_dir: str, out_zip: str, out_manifest: str) -> dict:
     package_root = package_dir.rstrip("/") + "/"
     for module in modules:
         path = sys.modules[module].__file__
+        members[path[len(package_root):]] = open(path, "rb").read()
+    # The data the rules read at run time: the document registry and the dated parameters.
+    for path in _data_files(package_root + ENTRY.split(".")[0]):
         members[path[len(package_root):]] = open(path, "rb").read()
     written = []
     with zipfile.ZipFile(out_zip, "w", zipfile.ZIP_STORED) as out:

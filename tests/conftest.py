@@ -26,6 +26,19 @@ SUB_PATH = "policy-guide"
 sys.path.insert(0, str(REPO / "scripts"))
 
 
+# A page that only sends the reader on (scripts/hooks/versions.py: the stable address of each
+# document's current version).
+REDIRECT = '<meta http-equiv="refresh"'
+
+
+def built_pages(root: Path) -> list[str]:
+    """Every HTML page of a build, both languages, 404.html included (served at any path): not
+    the runtime's files, nor the pages that only redirect."""
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html")
+                  if "runtime" not in p.relative_to(root).parts
+                  and REDIRECT not in p.read_text(encoding="utf-8")[:2000])
+
+
 @dataclass(frozen=True)
 class Site:
     root: Path  # the build directory
@@ -33,6 +46,9 @@ class Site:
 
     def page(self, path: str) -> str:
         return (self.root / path).read_text(encoding="utf-8")
+
+    def pages(self) -> list[str]:
+        return built_pages(self.root)
 
     @property
     def origin(self) -> str:

@@ -14,7 +14,7 @@ const TEXT = {
     ready: "计算引擎已就绪，请选择文件。", failed: "计算引擎无法加载，本页无法计算；可使用命令行工具批量计算。原因：",
     reading: "正在读取文件…", progress: (d, n) => `已计算 ${d.toLocaleString("zh-CN")} / ${n.toLocaleString("zh-CN")} 行`,
     fileError: "文件无法处理：", rows: "行数", computed: "已计算", errors: "有错误的行", outside: "不在有效期内的行",
-    total: "估算合计（元）", clause: "条款", amount: "金额（元）", row: "行", validity: "有效期内", errorsCol: "错误",
+    total: "全部项目估算合计（元）", enterprise: "其中企业本身可得（元）", clause: "条款", amount: "金额（元）", row: "行", validity: "有效期内", errorsCol: "错误",
     yes: "是", no: "否", page: (p, n) => `第 ${p} / ${n} 页`, prev: "上一页", next: "下一页", none: "没有可显示的行。",
     preparing: "正在生成文件…", seconds: (s) => `用时 ${s} 秒`,
   },
@@ -23,7 +23,8 @@ const TEXT = {
     failed: "The calculation engine could not load, so this page cannot compute; the command-line tool can. Reason: ",
     reading: "Reading the file…", progress: (d, n) => `${d.toLocaleString("en-GB")} of ${n.toLocaleString("en-GB")} rows computed`,
     fileError: "The file cannot be processed: ", rows: "Rows", computed: "Computed", errors: "Rows with errors",
-    outside: "Rows outside the validity", total: "Estimated total (yuan)", clause: "Clause", amount: "Amount (yuan)",
+    outside: "Rows outside the validity", total: "Estimated total of every item (yuan)",
+    enterprise: "of which the enterprises themselves receive (yuan)", clause: "Clause", amount: "Amount (yuan)",
     row: "Row", validity: "Within validity", errorsCol: "Errors", yes: "yes", no: "no",
     page: (p, n) => `Page ${p} of ${n}`, prev: "Previous", next: "Next", none: "No rows to show.",
     preparing: "Preparing the file…", seconds: (s) => `in ${s} s`,
@@ -77,7 +78,8 @@ function renderSummary(summary) {
       `${TEXT.rows}: ${summary.rows} · ${TEXT.computed}: ${summary.computed} · `,
       el("span", { class: summary.errors ? "batch-has-errors" : "" }, `${TEXT.errors}: ${summary.errors}`),
       ` · ${TEXT.outside}: ${summary.outside_validity}`),
-    el("p", { class: "calc-total" }, `${TEXT.total}: `, el("strong", { class: "batch-total" }, money(summary.total))),
+    el("p", { class: "calc-total" }, `${TEXT.total}: `, el("strong", { class: "batch-total" }, money(summary.total)),
+      ` · ${TEXT.enterprise}: `, el("strong", { class: "batch-total-enterprise" }, money(summary.total_enterprise))),
     el("table", { class: "batch-clauses" },
       el("thead", {}, el("tr", {}, el("th", {}, TEXT.clause), el("th", {}, TEXT.amount))),
       el("tbody", {}, clauses.map(([clause, amount]) => el("tr", {},
@@ -94,15 +96,20 @@ async function showPage(index) {
   const { text } = await ask({ op: "page", start: index * PAGE, stop: (index + 1) * PAGE, errorsOnly: errorsOnly.checked });
   const { count, rows } = JSON.parse(text);
   pageIndex = index;
-  const amountCount = job.resultColumns.length - 2; // amounts and the total; then validity, errors
+  // The result cells, by column name: amounts (the clauses' and the totals), the validity; the
+  // errors come as data.
+  const cell = (column, value) => {
+    if (column === "within_validity") return el("td", {}, value === "" ? "" : value === "true" ? TEXT.yes : TEXT.no);
+    const kind = { total: "num batch-row-total", total_enterprise: "num batch-row-enterprise" }[column] || "num";
+    return el("td", { class: kind }, value && money(value));
+  };
+  const shown = job.resultColumns.filter((c) => c !== "errors");
   table.tHead.replaceChildren(el("tr", {}, el("th", { scope: "col" }, TEXT.row),
     job.columns.map(headerCell), job.resultColumns.map(headerCell)));
   table.tBodies[0].replaceChildren(...rows.map((row) => el("tr", { class: row.errors.length ? "has-error" : "" },
     el("th", { scope: "row" }, row.row),
     job.columns.map((_, i) => el("td", {}, row.cells[i] ?? "")),
-    row.result.slice(0, amountCount - 1).map((a) => el("td", { class: "num" }, a && money(a))),
-    el("td", { class: "num batch-row-total" }, row.result[amountCount - 1] && money(row.result[amountCount - 1])),
-    el("td", {}, row.result[amountCount] === "" ? "" : row.result[amountCount] === "true" ? TEXT.yes : TEXT.no),
+    shown.map((column, i) => cell(column, row.result[i])),
     el("td", { class: "batch-row-errors" }, errorText(row.errors)),
   )));
   const pages = Math.max(1, Math.ceil(count / PAGE));

@@ -10,26 +10,30 @@ const TEXT = {
   zh: {
     ready: "计算引擎已就绪，输入后即时计算。",
     failed: "计算引擎无法加载，无法在本页计算。下方的奖补标准表仍然有效，也可使用命令行工具计算。原因：",
-    total: "估算合计", upTo: "最高", fixed: "定额", computed: "按公式计算", howComputed: "计算过程",
+    upTo: "最高", fixed: "定额", computed: "按公式计算", howComputed: "计算过程",
     clause: "依据", departments: "咨询与受理部门", evidence: "需准备的材料", parameters: "所用参数",
-    within: "事项发生日期在政策有效期内", outside: "事项发生日期不在政策有效期内：不能依据本政策获得奖补",
-    wouldBe: "若在有效期内，估算金额为", noItems: "按所填信息，本政策下没有可估算的奖补金额。",
+    wouldBe: "若在有效期内，企业本身可得的估算金额为", noItems: "按所填信息，没有可估算的奖补金额。",
     warnings: "提示", guidance: "没有固定金额的支持事项", prepare: "申报准备",
-    sharedTotal: "分享链接中的估算合计（引擎就绪后将重新计算）：", yuan: "元",
+    sharedTotal: "分享链接中企业本身可得的估算合计（引擎就绪后将重新计算）：", yuan: "元",
     sheetTitle: "奖补估算单", generated: "生成日期", inputs: "输入信息", items: "估算项目",
     floor: "出让底价不低于", unitFloor: "折合每平方米", fixErrors: "请先修正标出的输入项。",
+    readings: "所依据的理解", enterpriseTotal: "企业本身可得的估算合计",
+    others: "不直接支付给企业的奖补", othersNote: "以下项目按条文给予其他主体（培训主体、园区或基地、地区），不计入企业本身可得的合计；谁领取见各项说明和所依据的理解。",
+    othersTotal: "以上项目小计", allTotal: "全部项目合计", recipient: "领取者",
   },
   en: {
     ready: "The calculation engine is ready; results update as you type.",
     failed: "The calculation engine could not load, so this page cannot compute. The award tables below still apply, and the command-line tool can compute. Reason: ",
-    total: "Estimated total", upTo: "up to", fixed: "fixed amount", computed: "computed", howComputed: "How this was computed",
+    upTo: "up to", fixed: "fixed amount", computed: "computed", howComputed: "How this was computed",
     clause: "Clause", departments: "Whom to ask", evidence: "What to prepare", parameters: "Parameters used",
-    within: "The event date is within the policy's validity", outside: "The event date is outside the policy's validity: no award can be claimed under this policy",
-    wouldBe: "Within the validity the estimate would be", noItems: "With the information given there is no amount to estimate under this policy.",
+    wouldBe: "Within the validity the enterprise's own estimate would be", noItems: "With the information given there is no amount to estimate.",
     warnings: "Notes", guidance: "Support without a fixed amount", prepare: "Preparing the application",
-    sharedTotal: "Total in the shared link (recomputed once the engine is ready): ", yuan: "yuan",
+    sharedTotal: "The enterprise's total in the shared link (recomputed once the engine is ready): ", yuan: "yuan",
     sheetTitle: "Award estimate", generated: "Generated on", inputs: "Inputs", items: "Items",
     floor: "The reserve price is at least", unitFloor: "per m²", fixErrors: "Correct the marked inputs first.",
+    readings: "Readings it rests on", enterpriseTotal: "Estimated total for the enterprise itself",
+    others: "Amounts not paid to the enterprise itself", othersNote: "The text gives these to others (the body conducting the training, a park or base, a region); they are not in the enterprise's own total. Who receives each: its explanation and the readings it rests on.",
+    othersTotal: "Subtotal of these", allTotal: "Total of every item", recipient: "Received by",
   },
 }[lang];
 
@@ -40,7 +44,9 @@ const sheet = app.querySelector(".calc-print-sheet");
 const summary = app.querySelector(".calc-summary");
 const announcer = app.querySelector(".calc-announce");
 const command = app.dataset.command;
-const policyPage = app.dataset.policyPage;
+// Each document's page, by the document's id (the registry's; a clause id starts with it).
+const documentPages = JSON.parse(app.dataset.documentPages);
+const readingsPage = app.dataset.readingsPage;
 const fields = [...form.querySelectorAll("[name]")];
 
 // ------------------------------------------------------------------------------ helpers
@@ -48,8 +54,22 @@ const pick = (obj, key) => obj[`${key}_${lang}`];
 // One formatter for the page: toLocaleString would build a new one for every amount shown.
 const moneyFormat = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const money = (text) => moneyFormat.format(Number(text));
-// Every cited clause links to its anchor on the policy page (the anchor is the clause id).
-const clauseLink = (id, label) => el("a", { href: `${policyPage}#${id}`, "data-clause": id }, label || id);
+// Every cited clause links to its anchor on its document's page (the anchor is the clause id).
+const documentOf = (id) => Object.keys(documentPages).filter((d) => id.startsWith(`${d}-`))
+  .sort((a, b) => b.length - a.length)[0];
+const clauseLink = (id, label) => el("a", { href: `${documentPages[documentOf(id)]}#${id}`, "data-clause": id }, label || id);
+// The readings an item or a warning rests on, each linked to its entry on the readings page.
+const readingLinks = (readings) => readings.flatMap((r, i) => [i ? (lang === "zh" ? "、" : ", ") : "",
+  el("a", { href: `${readingsPage}#${r.id}`, "data-reading": r.id }, pick(r, "title"))]);
+const forEnterprise = (item) => item.recipient === "enterprise";
+// The sum of amounts ("123.45" each) in whole fen, never in binary floating point.
+function sumMoney(items) {
+  const fen = items.reduce((sum, i) => {
+    const [yuan, cents = ""] = i.amount.split(".");
+    return sum + BigInt(yuan) * 100n + BigInt((cents + "00").slice(0, 2));
+  }, 0n);
+  return `${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`;
+}
 
 // ------------------------------------------------------------------------------ the form
 function readForm() {
@@ -129,7 +149,9 @@ function renderItem(item) {
       el("span", { class: "calc-item-title" }, pick(item, "title")),
       el("span", { class: "calc-item-amount" }, item.basis === "up_to" ? `${TEXT.upTo} ` : "", money(item.amount), " ", TEXT.yuan),
     ),
-    el("p", { class: "calc-item-meta" }, `${TEXT.clause}: `, clauseLink(item.clause, pick(item, "clause_label")), ` · ${basis}`),
+    el("p", { class: "calc-item-meta" }, `${TEXT.clause}: `, clauseLink(item.clause, pick(item, "clause_label")), ` · ${basis}`,
+      forEnterprise(item) ? "" : ` · ${TEXT.recipient}: ${pick(item, "recipient")}`),
+    item.readings.length ? el("p", { class: "calc-item-readings" }, `${TEXT.readings}: `, readingLinks(item.readings)) : null,
     el("details", { class: "calc-how" },
       el("summary", {}, TEXT.howComputed),
       el("p", {}, pick(item, "explanation")),
@@ -152,7 +174,8 @@ function renderPrepare(items) {
 
 function renderGuidance(entries) {
   const wanted = app.dataset.clauses ? app.dataset.clauses.split(" ") : null;
-  const shown = entries.filter((g) => !wanted || wanted.includes(g.clause) || g.clause === "policy-closing");
+  // A focused calculator shows its clauses' guidance, and what applies to every clause.
+  const shown = entries.filter((g) => !wanted || wanted.includes(g.clause) || g.whole_document);
   return el("details", { class: "calc-guidance" },
     el("summary", {}, `${TEXT.guidance} (${shown.length})`),
     el("ul", {}, shown.map((g) => el("li", {},
@@ -162,20 +185,41 @@ function renderGuidance(entries) {
   );
 }
 
+// Each document with awards on the event date: applied, or not and why, and what it would have
+// given the enterprise itself, as the headline counts (the result's `documents`; a document
+// without awards has neither total).
+const awardDocuments = (result) => result.documents.filter((d) => "total" in d || "would_have_been" in d);
+function validityText(d, result) {
+  const text = (lang === "zh" ? `《${d.title_zh}》：` : `${d.title_en}: `) + pick(d, "reason");
+  if (!("would_have_been" in d)) return text;
+  const own = sumMoney(result.if_within_validity.items.filter((i) => i.document === d.id && forEnterprise(i)));
+  return `${text}${lang === "zh" ? "" : " "}${TEXT.wouldBe} ${money(own)} ${TEXT.yuan}${lang === "zh" ? "。" : "."}`;
+}
+
 function renderEstimate(result) {
-  const items = result.items;
+  const items = result.items.filter(forEnterprise);
+  const others = result.items.filter((i) => !forEnterprise(i));
   const nodes = [
-    el("p", { class: `calc-validity ${result.within_validity ? "is-valid" : "is-invalid"}` },
-      result.within_validity ? TEXT.within : TEXT.outside,
-      result.if_within_validity ? `. ${TEXT.wouldBe} ${money(result.if_within_validity.total)} ${TEXT.yuan}` : ""),
-    el("p", { class: "calc-total" }, `${TEXT.total}: `, el("strong", {}, money(result.total), " ", TEXT.yuan)),
+    ...awardDocuments(result).map((d) => el("p",
+      { class: `calc-validity ${d.applied ? "is-valid" : "is-invalid"}`, "data-document": d.id }, validityText(d, result))),
+    el("p", { class: "calc-total" }, `${TEXT.enterpriseTotal}: `, el("strong", {}, money(result.totals_by_recipient.enterprise), " ", TEXT.yuan)),
     items.length ? el("ol", { class: "calc-items" }, items.map(renderItem)) : el("p", {}, TEXT.noItems),
   ];
+  if (others.length) {
+    const subtotal = sumMoney(others);
+    nodes.push(el("section", { class: "calc-others" },
+      el("h3", {}, TEXT.others), el("p", {}, TEXT.othersNote),
+      el("ol", { class: "calc-items" }, others.map(renderItem)),
+      el("p", { class: "calc-others-total" }, `${TEXT.othersTotal}: `, el("strong", {}, money(subtotal), " ", TEXT.yuan),
+        ` · ${TEXT.allTotal}: ${money(result.total)} ${TEXT.yuan}`)));
+  }
   if (result.warnings.length) {
     nodes.push(el("section", { class: "calc-warnings" }, el("h3", {}, TEXT.warnings),
-      el("ul", {}, result.warnings.map((w) => el("li", {}, pick(w, "message"), w.clause ? [" (", clauseLink(w.clause), ")"] : [])))));
+      el("ul", {}, result.warnings.map((w) => el("li", {}, pick(w, "message"),
+        w.clause ? [" (", clauseLink(w.clause), ")"] : [],
+        w.readings ? [" ", `${TEXT.readings}: `, ...readingLinks(w.readings)] : [])))));
   }
-  nodes.push(renderPrepare(items), renderGuidance(result.guidance));
+  nodes.push(renderPrepare(result.items), renderGuidance(result.guidance));
   return nodes;
 }
 
@@ -186,6 +230,7 @@ function renderLand(result) {
     el("p", {}, pick(result, "explanation")),
     el("p", { class: "calc-item-meta" }, `${TEXT.clause}: `, clauseLink(result.clause), ` · ${result.reference}`),
     el("p", {}, `${TEXT.departments}: ${result.departments.map((d) => d[lang]).join("、")}`),
+    result.readings.length ? el("p", { class: "calc-item-readings" }, `${TEXT.readings}: `, readingLinks(result.readings)) : null,
   ];
 }
 
@@ -197,15 +242,22 @@ function renderSheet(data, result) {
     return input.type === "checkbox" ? "✓" : value;
   };
   const rows = Object.entries(data).map(([k, v]) => el("tr", {}, el("th", {}, labels[k]), el("td", {}, shown(k, v))));
+  const row = (i) => el("tr", {}, el("td", {}, pick(i, "clause_label"), ` (${i.clause})`),
+    el("td", {}, pick(i, "title"), i.basis === "up_to" ? ` (${TEXT.upTo})` : "", forEnterprise(i) ? "" : ` (${TEXT.recipient}: ${pick(i, "recipient")})`),
+    el("td", {}, money(i.amount)));
+  const others = command === "land" ? [] : result.items.filter((i) => !forEnterprise(i));
   const lines = command === "land"
-    ? [el("tr", {}, el("td", {}, "policy-13"), el("td", {}, TEXT.floor), el("td", {}, money(result.floor_price)))]
-    : result.items.map((i) => el("tr", {}, el("td", {}, pick(i, "clause_label"), ` (${i.clause})`), el("td", {}, pick(i, "title"), i.basis === "up_to" ? ` (${TEXT.upTo})` : ""), el("td", {}, money(i.amount))));
+    ? [el("tr", {}, el("td", {}, result.clause), el("td", {}, TEXT.floor), el("td", {}, money(result.floor_price)))]
+    : result.items.filter(forEnterprise).map(row);
   sheet.replaceChildren(
     el("h2", {}, TEXT.sheetTitle),
-    el("p", {}, `${TEXT.generated}: ${new Date().toISOString().slice(0, 10)}`, command === "land" ? "" : ` · ${result.within_validity ? TEXT.within : TEXT.outside}`),
+    el("p", {}, `${TEXT.generated}: ${new Date().toISOString().slice(0, 10)}`),
+    ...(command === "land" ? [] : awardDocuments(result).map((d) => el("p", {}, validityText(d, result)))),
     el("h3", {}, TEXT.inputs), el("table", {}, el("tbody", {}, rows)),
     el("h3", {}, TEXT.items), el("table", {}, el("tbody", {}, lines,
-      command === "land" ? [] : [el("tr", {}, el("td", {}), el("th", {}, TEXT.total), el("th", {}, money(result.total)))])),
+      command === "land" ? [] : [el("tr", {}, el("td", {}), el("th", {}, TEXT.enterpriseTotal), el("th", {}, money(result.totals_by_recipient.enterprise)))])),
+    ...(others.length ? [el("h3", {}, TEXT.others), el("table", {}, el("tbody", {}, others.map(row),
+      el("tr", {}, el("td", {}), el("th", {}, TEXT.othersTotal), el("th", {}, money(sumMoney(others))))))] : []),
     el("p", { class: "calc-disclaimer" }, app.querySelector(".calc-disclaimer-text").textContent),
   );
 }
@@ -263,10 +315,10 @@ async function update() {
   summary.hidden = false;
   summary.querySelector("span").textContent = command === "land"
     ? `${TEXT.floor} ${money(result.floor_price)} ${TEXT.yuan}`
-    : `${TEXT.total}: ${money(result.total)} ${TEXT.yuan}`;
+    : `${TEXT.enterpriseTotal}: ${money(result.totals_by_recipient.enterprise)} ${TEXT.yuan}`;
   announce(summary.querySelector("span").textContent);
   renderSheet(data, result);
-  writeFragment(data, command === "land" ? result.floor_price : result.total);
+  writeFragment(data, command === "land" ? result.floor_price : result.totals_by_recipient.enterprise);
   // For measurements in any browser (scripts/bench_calculators.py): the first result shown.
   if (!performance.getEntriesByName(FIRST_RESULT).length) performance.mark(FIRST_RESULT);
 }

@@ -17,7 +17,7 @@ import * as snapshots from "./snapshot.js";
 
 // Part of the snapshot's key: a change to what the worker does before taking the snapshot
 // must not restore a snapshot taken the old way.
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 
 // Reading the snapshot normally takes tens of milliseconds, alongside the loader's own
 // downloads; past this, the database is held elsewhere (snapshot.js, load) and the engine starts
@@ -80,7 +80,9 @@ async function init({ runtime, stdlib }) {
   }
   const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
   postMessage({ type: "progress", stage: "rules" });
-  runText = pyodide.pyimport("xinzhou_policy.cli").run_text;
+  const cli = pyodide.pyimport("xinzhou_policy.cli");
+  cli.prepare(); // the documents' data read once, into the snapshot
+  runText = cli.run_text;
   return { start: "fresh", snapshot: () => pyodide.makeMemorySnapshot(), key };
 }
 

@@ -1,7 +1,7 @@
 // Plain-JavaScript baseline of policy-13 (xinzhou_policy/land.py), the reserve-price floor of
 // industrial land, for scripts/bench_calculators.py only. The input comes from the URL fragment
 // as on the site (grade, area_m2, total_cost, supported_project); the parameters from
-// land-parameters.json, which the bench writes from xinzhou_policy.parameters. Decimals are
+// land-parameters.json, which the bench writes from the policy's parameters.toml. Decimals are
 // BigInt fixed point, so the floor is exact before the one rounding to the fen, half up.
 
 // "12345.67" -> { n: 1234567n, scale: 2 }: the value is n / 10^scale.

@@ -1,7 +1,11 @@
-"""The rule package's values as a reader sees them, in Chinese or English.
+"""The documents' values as a reader sees them, in Chinese or English.
 
-Shared by the hooks (not a hook itself). Every number the site shows about the policy is formatted
-here from `xinzhou_policy.parameters`, so the pages never type one.
+Shared by the hooks (not a hook itself). Every number the site shows about a document is
+formatted here from its data (the registry's dates, its parameters.toml), so the pages never type
+one. `[[param:KEY]]` in a page becomes a value: a parameter of the page's document (`KEY`), or of
+a named one anywhere (`DOC.KEY`), or a date of its version (`valid_from`, `valid_until`,
+`validity_years`); the values are those of the page's version (on any other page, of the
+document's latest version).
 """
 
 from __future__ import annotations
@@ -11,25 +15,16 @@ from datetime import date
 from decimal import Decimal
 
 from mkdocs.exceptions import PluginError
-from xinzhou_policy import parameters as P
 from xinzhou_policy.money import date_en, date_zh
+from xinzhou_policy.params import UNITS, Scale, Value
+from xinzhou_policy.registry import DOCUMENTS, Document, Version, zh_numeral
+
+from _documents import page_of
+
+__all__ = ["zh_numeral"]
 
 LANGUAGES = ("zh", "en")
 _UNIT_INDEX = {"zh": 0, "en": 1}
-
-# `[[param:KEY]]` keys: every parameter, plus the policy's period of validity.
-PARAMETERS = {p.key: p for p in P.PARAMETERS}
-DATES = {"valid_from": P.VALID_FROM, "valid_until": P.VALID_UNTIL}
-
-_DIGITS = "〇一二三四五六七八九"
-
-
-def zh_numeral(n: int) -> str:
-    """1..99 as the documents number their articles and clauses: 十二, 二十, 三十三."""
-    tens, units = divmod(n, 10)
-    if not tens:
-        return _DIGITS[units]
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[units] if units else "")
 
 
 def format_date(d: date, lang: str) -> str:
@@ -53,7 +48,7 @@ def _yuan(value: Decimal, lang: str) -> str:
 
 
 def unit_label(unit: str, lang: str) -> str:
-    return P.UNITS[unit][_UNIT_INDEX[lang]]
+    return UNITS[unit][_UNIT_INDEX[lang]]
 
 
 def format_quantity(value: Decimal | int, unit: str, lang: str) -> str:
@@ -71,7 +66,7 @@ def format_quantity(value: Decimal | int, unit: str, lang: str) -> str:
     return f"{_number(value)} {unit_label(unit, lang)}"
 
 
-def tier_condition(scale: P.Scale, threshold: Decimal, lang: str) -> str:
+def tier_condition(scale: Scale, threshold: Decimal, lang: str) -> str:
     """The condition of one step of a scale, with the legal reading of its verb."""
     amount = format_quantity(threshold, scale.threshold_unit, lang)
     if scale.threshold_unit == "grade":
@@ -81,33 +76,84 @@ def tier_condition(scale: P.Scale, threshold: Decimal, lang: str) -> str:
     return f"reaches {amount} (inclusive)" if scale.inclusive else f"exceeds {amount} (not inclusive)"
 
 
-def scale_rows(scale: P.Scale, lang: str) -> list[tuple[str, str]]:
+def scale_rows(scale: Scale, lang: str) -> list[tuple[str, str]]:
     """(condition, amount) for each step, in the page's language."""
     return [(tier_condition(scale, tier.threshold, lang),
              format_quantity(tier.amount, scale.amount_unit, lang)) for tier in scale.tiers]
 
 
-def format_parameter(param: P.Parameter | P.Scale, lang: str) -> str:
+def format_value(value: Value | Scale, lang: str) -> str:
     """A parameter's value inline in running text."""
-    if isinstance(param, P.Scale):
+    if isinstance(value, Scale):
         sep, link = ("；", "：") if lang == "zh" else ("; ", ": ")
-        return sep.join(condition + link + amount for condition, amount in scale_rows(param, lang))
-    return format_quantity(param.value, param.unit, lang)
+        return sep.join(condition + link + amount for condition, amount in scale_rows(value, lang))
+    return format_quantity(value.value, value.unit, lang)
 
 
-def format_key(key: str, lang: str) -> str:
-    """The value behind a `[[param:KEY]]` placeholder; an unknown key stops the build."""
-    if key in DATES:
-        return format_date(DATES[key], lang)
-    if key in PARAMETERS:
-        return format_parameter(PARAMETERS[key], lang)
-    raise PluginError(f"[[param:{key}]]: no such parameter in xinzhou_policy.parameters "
-                      f"(known: {', '.join(sorted([*PARAMETERS, *DATES]))})")
+def format_version_key(version: Version, key: str, lang: str) -> str | None:
+    """A version's dates as placeholders name them; None for another key."""
+    if key == "valid_from":
+        return format_date(version.in_force, lang)
+    if key == "valid_until" and version.last_day:
+        return format_date(version.last_day, lang)
+    if key == "validity_years" and version.validity_years:
+        return format_quantity(version.validity_years, "year", lang)
+    if key == "last_day_other_reading" and version.last_day_other_reading:
+        return format_date(version.last_day_other_reading, lang)
+    return None
 
 
-PLACEHOLDER = re.compile(r"\[\[param:([\w-]+)\]\]")
+_VERSION_DATES = ("valid_from", "valid_until", "validity_years", "last_day_other_reading")
 
 
-def render_placeholders(markdown: str, lang: str) -> str:
-    """Replaces every `[[param:KEY]]` with its value in `lang`."""
-    return PLACEHOLDER.sub(lambda match: format_key(match[1], lang), markdown)
+def _known(document: Document) -> list[str]:
+    return [*document.parameters.all, *_VERSION_DATES]
+
+
+def format_key(key: str, lang: str, document: Document, version: Version) -> str:
+    """The value behind `[[param:KEY]]` for a version; an unknown key stops the build."""
+    dated = format_version_key(version, key, lang)
+    if dated is not None:
+        return dated
+    if key in document.parameters.all:
+        value = document.parameters.all[key].at(version.in_force)
+        if value is not None:
+            return format_value(value, lang)
+    if key in _VERSION_DATES:
+        # The key exists, but not for this version: say which dates it has instead.
+        raise PluginError(
+            f"[[param:{key}]]: {document.id} (version {version.id}) has no {key}: "
+            + ("this version gives no period of years (validity_years); if its text names a last "
+               "day, write the sentence with [[param:valid_until]] and the words of that text"
+               if key in ("validity_years", "last_day_other_reading")
+               else "this version has no last day (no expires, no validity_years)"))
+    raise PluginError(f"[[param:{key}]]: {document.id} (version {version.id}) has no such value "
+                      f"(known: {', '.join(_known(document))})")
+
+
+def _owner(key: str, src_uri: str) -> tuple[Document, Version, str]:
+    """The document and version a placeholder's key belongs to, and the bare key."""
+    if "." in key:
+        doc_id, key = key.split(".", 1)
+        if doc_id not in DOCUMENTS:
+            raise PluginError(f"{src_uri}: [[param:{doc_id}.{key}]]: no document {doc_id!r}")
+        return DOCUMENTS[doc_id], DOCUMENTS[doc_id].latest, key
+    page = page_of(src_uri)
+    if page:
+        return page.document, page.version, key
+    owners = [d for d in DOCUMENTS.values() if key in d.parameters.all]
+    if len(owners) != 1:
+        raise PluginError(f"{src_uri}: [[param:{key}]]: name the document, as [[param:DOC.{key}]]")
+    return owners[0], owners[0].latest, key
+
+
+PLACEHOLDER = re.compile(r"\[\[param:([\w.-]+)\]\]")
+
+
+def render_placeholders(markdown: str, lang: str, src_uri: str) -> str:
+    """Replaces every `[[param:KEY]]` of a page with its value in `lang`."""
+    def value(match: re.Match) -> str:
+        document, version, key = _owner(match[1], src_uri)
+        return format_key(key, lang, document, version)
+
+    return PLACEHOLDER.sub(value, markdown)

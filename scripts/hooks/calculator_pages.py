@@ -29,10 +29,12 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from mkdocs.exceptions import PluginError
-from xinzhou_policy.validation import GROUPS, LAND_FIELDS, PROFILE_FIELDS, Field
+from xinzhou_policy.profile import AWARD_CLAUSES, COMMANDS, GROUPS, PROFILE_FIELDS
+from xinzhou_policy.registry import DOCUMENTS, document_of
+from xinzhou_policy.validation import Field
 
 from _batch_page import batch_app, write_template
-from _documents import page_language
+from _documents import page_document, page_language
 from award_tables import table
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,25 +49,22 @@ ASSETS = "assets/calculators"
 
 MARKER = re.compile(r"^<!-- calculator: (\w+) -->$", re.MULTILINE)
 
-_PROFILE = {f.name: f for f in PROFILE_FIELDS}
+def _calculators() -> dict[str, tuple[str, tuple[Field, ...], tuple[str, ...]]]:
+    """name: (command, fields, clauses whose tables and guidance the page shows; empty = all).
+
+    The full estimate covers every award document; each document adds its focused calculators
+    (its document.toml's [[calculator]] entries), which name their fields."""
+    fields = {f.name: f for f in PROFILE_FIELDS}
+    calculators = {"estimate": ("estimate", PROFILE_FIELDS, ())}
+    for document in DOCUMENTS.values():
+        for c in document.calculators:
+            chosen = (tuple(fields[n] for n in c.fields) if c.command == "estimate"
+                      else COMMANDS[c.command][1])
+            calculators[c.name] = (c.command, chosen, c.clauses)
+    return calculators
 
 
-def _fields(*names: str) -> tuple[Field, ...]:
-    return tuple(_PROFILE[n] for n in names)
-
-
-# name: (command, fields, clauses whose tables and guidance the page shows; empty = all)
-CALCULATORS: dict[str, tuple[str, tuple[Field, ...], tuple[str, ...]]] = {
-    "estimate": ("estimate", PROFILE_FIELDS, ()),
-    "milestones": ("estimate", _fields("event_date", "role", "revenue", "previous_max_revenue",
-                                       "selected_scale_leader", "milestone_mode"), ("policy-4",)),
-    "equipment": ("estimate", _fields("event_date", "town_revenue_rank", "equipment_investment"),
-                  ("policy-5",)),
-    "training": ("estimate", _fields("event_date", "incumbent_trainees", "new_hire_trainees",
-                                     "new_hire_training_days", "new_hire_employment_rate"),
-                 ("policy-16",)),
-    "land": ("land", LAND_FIELDS, ("policy-13",)),
-}
+CALCULATORS = _calculators()
 
 # Without JavaScript the page cannot compute: it says so, and where the same answer is found.
 _NOSCRIPT = {
@@ -80,15 +79,16 @@ _NOSCRIPT_TABLES = {"zh": "本页下方的<a href=\"#award-tables\">奖补标准
 _TEXT = {
     "zh": {"print": "打印估算单", "reset": "清空", "details": "查看明细", "required": "必填", "tables": "奖补标准（由规则包生成）",
            "waiting": "正在准备计算器…",
-           "disclaimer": "本估算依据忻政办发〔2022〕81号的条文和本站的法律解读计算，仅供参考，不是行政决定；"
-                         "实际奖补以主管部门审核为准。政策有效期届满后，除非延续，不能再依据本政策申报。"},
+           "disclaimer": "本估算依据各项所列文件和条款的条文以及本站的法律解读计算，仅供参考，不是行政决定；"
+                         "实际奖补以主管部门审核为准。文件有效期届满后，除非延续，不能再依据该文件申报。"},
     "en": {"print": "Print the estimate", "reset": "Clear", "details": "Show details", "required": "required",
            "tables": "Award tables (generated from the rule package)",
            "waiting": "Preparing the calculator…",
-           "disclaimer": "This estimate follows the text of 忻政办发〔2022〕81号 and this site's legal "
-                         "readings. It is for reference only and is not an administrative decision; "
-                         "the competent departments decide. Once the policy's validity has ended, no "
-                         "claim can be made under it unless it was renewed. The Chinese text prevails."},
+           "disclaimer": "This estimate follows the text of the documents and clauses each item cites "
+                         "and this site's legal readings. It is for reference only and is not an "
+                         "administrative decision; the competent departments decide. Once a "
+                         "document's validity has ended, no claim can be made under it unless it was "
+                         "renewed. The Chinese text prevails."},
 }
 
 
@@ -96,7 +96,9 @@ _TEXT = {
 def _runtime_hash() -> str:
     """Of everything the archive is made from: the rules' sources, Pyodide, the two tools."""
     digest = hashlib.sha256(_pyodide_version().encode())
-    sources = sorted((PACKAGE / "src").rglob("*.py")) + [PACKAGE / "pyproject.toml"]
+    # The package's code and its data (the registry, the parameters): both go into the archive.
+    sources = sorted([*(PACKAGE / "src").rglob("*.py"), *(PACKAGE / "src").rglob("*.toml")])
+    sources.append(PACKAGE / "pyproject.toml")
     for path in sources + list(RUNTIME_TOOLS):
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
@@ -248,14 +250,15 @@ def calculator(name: str, page, lang: str) -> str:
             groups.append(f"<fieldset><legend>{escape(legend)}</legend>"
                           + "".join(_field(f, lang) for f in members) + "</fieldset>")
     here = page.url
-    policy = "en/policy.html" if lang == "en" else "policy.html"
+    # Where each document's clauses are: an item's link goes to its clause's anchor there.
+    pages = {d: _relative(here, ("en/" if lang == "en" else "") + f"{d}.html") for d in DOCUMENTS}
     attrs = {
         "data-calculator": name, "data-command": command, "data-clauses": " ".join(clauses),
-        "data-policy-page": _relative(here, policy),
+        "data-document-pages": json.dumps(pages, separators=(",", ":")),
+        "data-readings-page": _relative(here, ("en/" if lang == "en" else "") + "readings.html"),
     }
-    shown = clauses or tuple(dict.fromkeys(
-        f.clause for f in fields if f.clause and f.clause != "policy-closing"))
-    tables = "".join(table(c, lang) for c in shown)
+    shown = clauses or AWARD_CLAUSES
+    tables = "".join(table(c, lang) for c in shown if document_of(c).parameters.of_clause(c))
     return (
         f'<div class="calculator-app" {" ".join(f"{k}={chr(34)}{escape(v)}{chr(34)}" for k, v in attrs.items())}>'
         f'<p class="calc-status" role="status" aria-live="polite">{text["waiting"]}</p>'
@@ -288,22 +291,22 @@ def _calculator_for(clause_id: str) -> str | None:
     for name, (_, fields, clauses) in CALCULATORS.items():
         if clause_id in clauses:
             return name
-    if any(f.clause == clause_id for f in PROFILE_FIELDS):
-        return "estimate"
-    return None
+    return "estimate" if clause_id in AWARD_CLAUSES else None
 
 
 def on_page_content(html, page, config, files):
-    """On the policy page, each award table links to the calculator that computes its clause."""
-    if page.file.src_uri.split(".", 1)[0] != "policy":
+    """On a document's pages, each award table links to the calculator that computes its clause."""
+    shown = page_document(page.file.src_uri)
+    if not shown:
         return html
     lang = page_language(page.file.src_uri)
+    calculators = ("en/" if lang == "en" else "") + "calculators/"
 
     def link(match: re.Match) -> str:
         name = _calculator_for(match[2])
         if name is None:
             return match[1]
-        target = "calculators/index.html" if name == "estimate" else f"calculators/{name}.html"
+        target = _relative(page.url, calculators + ("index" if name == "estimate" else name) + ".html")
         return (f'{match[1]}<p class="generated calc-link"><a href="{target}">'
                 f"{_TO_CALCULATOR[lang]}</a></p>")
 

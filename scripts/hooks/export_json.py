@@ -1,9 +1,11 @@
-"""Writes the machine-readable texts: data/regulation.json and data/policy.json at the site root.
+"""Writes the machine-readable texts: data/ID.json at the site root for every document of the
+registry (its latest version), and data/versions/ID/VERSION.json for each earlier version.
 
 Parsed from the Markdown sources by their `{#id}` headings, both languages side by side, with the
-data the pages show beside each clause (cross-references, responsible units, parameter keys).
-Written in on_post_build, at stable paths outside the language folders: adding it as a generated
-File crashes mkdocs-static-i18n.
+data the pages show beside each clause (cross-references, responsible units, parameter keys) and
+the document's registry entry (kind, 文号, dates, versions, relations). Written in on_post_build,
+at stable paths outside the language folders: adding it as a generated File crashes
+mkdocs-static-i18n.
 """
 
 from __future__ import annotations
@@ -13,11 +15,10 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from xinzhou_policy import parameters as P
-from xinzhou_policy.clauses import CLAUSES, CLOSING_CLAUSE, POLICY_DOCUMENT, departments_of
+from xinzhou_policy.registry import DOCUMENTS, Document, Version
 
 import _crossrefs
-from _documents import DOCUMENTS, REGULATION_IN_FORCE, kind_of, source, sections
+from _documents import kind_of, source, sections, text_page
 from _values import LANGUAGES, render_placeholders
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -31,62 +32,83 @@ def _plain(lines: list[str]) -> str:
     return "\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
-def _parsed(docs_dir: str, document: str, lang: str) -> tuple[str, dict[str, dict[str, str]]]:
-    """(title, {id: {heading, text, annotation}}) of one document in one language."""
-    markdown = source(docs_dir, document, lang).read_text(encoding="utf-8")
-    lines, parsed = markdown.split("\n"), {}
+def parsed(docs_dir: str, path: str, lang: str) -> tuple[str, dict[str, dict[str, str]]]:
+    """(title, {id: {heading, text, annotation}}) of one document page in one language."""
+    markdown = source(docs_dir, path, lang).read_text(encoding="utf-8")
+    lines, found = markdown.split("\n"), {}
     for section in sections(lines):
         note = section.note(lines)
         body_end, annotation = section.end, ""
         if note:
             body_end = note[0]
             annotation = "\n".join(line[4:] for line in lines[note[0] + 1:note[1]])
-        parsed[section.id] = {"heading": section.title,
-                              "text": _plain(lines[section.start + 1:body_end]),
-                              "annotation": render_placeholders(annotation, lang).strip()}
-    return _TITLE.search(markdown)[1].strip(), parsed
+        found[section.id] = {"heading": section.title,
+                             "text": _plain(lines[section.start + 1:body_end]),
+                             "annotation": render_placeholders(annotation, lang, path).strip()}
+    return _TITLE.search(markdown)[1].strip(), found
 
 
-def _metadata(document: str, titles: dict[str, str]) -> dict:
-    pages = {"zh": f"{document}.html", "en": f"en/{document}.html"}
-    common = {"title_zh": titles["zh"], "title_en": titles["en"], "pages": pages}
-    if document == "regulation":
-        return {"id": "regulation", **common, "in_force": REGULATION_IN_FORCE}
-    return {**POLICY_DOCUMENT, **common, "issued": P.ISSUE_DATE, "valid_from": P.VALID_FROM,
-            "valid_until": P.VALID_UNTIL, "validity_years": P.VALIDITY_YEARS.value}
+def _version(version: Version) -> dict:
+    fields = ("id", "in_force", "last_day", "validity_years", "issued", "published", "adopted",
+              "approved", "number", "note_zh", "note_en")
+    return {f: getattr(version, f) for f in fields if getattr(version, f) not in (None, "")}
 
 
-def export(docs_dir: str, document: str, refs) -> dict:
+def _metadata(document: Document, version: Version, titles: dict[str, str]) -> dict:
+    latest = version == document.latest
+    page = text_page(document, version).removesuffix(".md") + ".html"
+    return {
+        "id": document.id, "number": document.number, "title_zh": titles["zh"],
+        "title_en": titles["en"], "kind_zh": document.kind_zh, "kind_en": document.kind_en,
+        "issuer_zh": document.issuer_zh, "issuer_en": document.issuer_en,
+        "pages": {"zh": page, "en": f"en/{page}"},
+        "version": _version(version), "latest": latest,
+        "versions": [_version(v) for v in document.versions],
+        "supersedes": list(document.supersedes), "superseded_by": list(document.superseded_by),
+        "amends": list(document.amends),
+        # The exported version's dates under the names this export has always given them.
+        "in_force": version.in_force, "valid_from": version.in_force, "valid_until": version.last_day,
+        **({"issued": version.issued} if version.issued else {}),
+        **({"validity_years": version.validity_years} if version.validity_years else {}),
+    }
+
+
+def export(docs_dir: str, document: Document, version: Version, refs) -> dict:
+    path = text_page(document, version)
     titles, texts = {}, {}
     for lang in LANGUAGES:
-        titles[lang], texts[lang] = _parsed(docs_dir, document, lang)
+        titles[lang], texts[lang] = parsed(docs_dir, path, lang)
     if list(texts["zh"]) != list(texts["en"]):
-        raise PluginError(f"{document}: the Chinese and English pages have different section ids")
+        raise PluginError(f"{path}: the Chinese and English pages have different section ids")
     entries, parent = [], None
     for section_id in texts["zh"]:
         kind = kind_of(section_id)
-        if kind in ("chapter", "part"):
+        if kind in (document.sections.part_kind,):
             parent = section_id
-        # The closing paragraph belongs to the whole policy, not to its last part.
-        inside = kind in ("article", "clause") and section_id != CLOSING_CLAUSE
+        # A named section (the policy's closing paragraph) belongs to the whole document.
+        inside = kind in ("article", "clause") and section_id not in document.sections.named
         entry = {"id": section_id, "kind": kind, "parent": parent if inside else None}
         for field in ("heading", "text"):
             entry.update({f"{field}_{lang}": texts[lang][section_id][field] for lang in LANGUAGES})
         entry["annotations"] = {lang: texts[lang][section_id]["annotation"] for lang in LANGUAGES}
         entry["cross_references"] = [target for target, _ in refs.get(section_id, [])]
-        if kind == "clause":
-            entry["departments"] = departments_of(section_id) if section_id in CLAUSES else []
-            entry["departments_open"] = section_id in CLAUSES and CLAUSES[section_id].departments_open
-            entry["parameters"] = [p.key for p in P.parameters_of(section_id)]
+        if document.sections.clause_kind == "clause" and kind == "clause":
+            clause = document.clauses.get(section_id)
+            entry["departments"] = document.departments_of(section_id)
+            entry["departments_open"] = bool(clause and clause.departments_open)
+            entry["parameters"] = [p.key for p in document.parameters.of_clause(section_id)]
         entries.append(entry)
-    return {"document": _metadata(document, titles), "sections": entries}
+    return {"document": _metadata(document, version, titles), "sections": entries}
 
 
 def on_post_build(config):
     refs = _crossrefs.load(config.docs_dir)
     out = Path(config.site_dir) / "data"
-    out.mkdir(parents=True, exist_ok=True)
-    for document in DOCUMENTS:
-        data = export(config.docs_dir, document, refs)
-        text = json.dumps(data, ensure_ascii=False, indent=1, default=str)
-        (out / f"{document}.json").write_text(text + "\n", encoding="utf-8")
+    for document in DOCUMENTS.values():
+        for version in document.versions:
+            target = (out / f"{document.id}.json" if version == document.latest
+                      else out / "versions" / document.id / f"{version.id}.json")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data = export(config.docs_dir, document, version, refs)
+            text = json.dumps(data, ensure_ascii=False, indent=1, default=str)
+            target.write_text(text + "\n", encoding="utf-8")

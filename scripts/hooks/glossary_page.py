@@ -1,6 +1,6 @@
 """Replaces `<!-- glossary -->` with the glossary and the responsible units, from the rule package.
 
-`xinzhou_policy.glossary.TERMS` is the one bilingual glossary and `clauses.DEPARTMENTS` the list
+`xinzhou_policy.glossary.TERMS` is the one bilingual glossary and `registry.DEPARTMENTS` the list
 of responsible units; the page shows them, it never copies them.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from xinzhou_policy.clauses import DEPARTMENTS
+from xinzhou_policy.registry import DEPARTMENTS
 from xinzhou_policy.glossary import TERMS
 
 from _documents import page_language

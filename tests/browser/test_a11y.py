@@ -45,7 +45,7 @@ def calculator_name(site, path: str) -> str:
 
 def built_pages(site) -> list[str]:
     """Every HTML page of the build, both languages, 404.html included (served at any path)."""
-    pages = sorted(p.relative_to(site.root).as_posix() for p in site.root.rglob("*.html"))
+    pages = site.pages()
     assert "index.html" in pages and "en/index.html" in pages, pages
     return pages
 
@@ -246,9 +246,9 @@ def test_labels_errors_and_announcements(page, site):
     page.select_option("#f-role", "backbone")
     page.fill("#f-revenue", "600000000")
     # 1 亿 and 5 亿 reached for the first time: 200,000 + 300,000 (policy (4))
-    expect(announcer).to_have_text("估算合计: 500,000.00 元", timeout=READY_TIMEOUT_MS)
+    expect(announcer).to_have_text("企业本身可得的估算合计: 500,000.00 元", timeout=READY_TIMEOUT_MS)
     page.fill("#f-revenue", "1200000000")  # and 10 亿: + 500,000
-    expect(announcer).to_have_text("估算合计: 1,000,000.00 元", timeout=READY_TIMEOUT_MS)
+    expect(announcer).to_have_text("企业本身可得的估算合计: 1,000,000.00 元", timeout=READY_TIMEOUT_MS)
     count = len(announced())
     # An input that leaves the total as it was: nothing new is said.
     page.fill("#f-equipment_investment", "0")

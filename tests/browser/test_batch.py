@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from xinzhou_policy.batch import BatchJob, template_csv
+from xinzhou_policy.batch import RESULT_COLUMNS, BatchJob, template_csv
 
 from .browsing import READY_TIMEOUT_MS
 
@@ -55,7 +55,8 @@ def test_table_totals_and_errors(page, site, expected, path):
     bad = rows.filter(has_text="负营收企业").locator(".batch-row-errors")
     expect(bad).to_contain_text("revenue: “本年度营业收入（元）”不能为负数")
     good = rows.filter(has_text="忻州法兰制造有限公司").locator(".batch-row-total")
-    assert Decimal(good.inner_text().replace(",", "")) == Decimal(expected.results[0][-3])  # the total
+    total = RESULT_COLUMNS.index("total")
+    assert Decimal(good.inner_text().replace(",", "")) == Decimal(expected.results[0][total])
 
 
 def test_html_in_names_is_shown_as_text(page, site):

@@ -52,11 +52,6 @@ def watch(context):
     return Watch(context)
 
 
-def built_pages(site) -> list[str]:
-    return sorted(path.relative_to(site.root).as_posix() for path in site.root.rglob("*.html")
-                  if "runtime" not in path.parts)
-
-
 def test_the_server_sends_the_policy_with_every_response(site):
     for path in ("index.html", "en/calculators/land.html", "assets/calculators/worker.js",
                  "search/search_index.json"):
@@ -71,13 +66,13 @@ def test_no_page_holds_inline_script_or_style(site):
     """What the policy would block, found in the files themselves: the browser test below shows
     the pages work; this one names the file and the code when they do not."""
     inline = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>|<style\b|\sstyle=\"|\son[a-z]+=\"")
-    found = {page: inline.findall(site.page(page)) for page in built_pages(site)}
+    found = {page: inline.findall(site.page(page)) for page in site.pages()}
     assert {page: hits for page, hits in found.items() if hits} == {}
 
 
 def test_reading_pages_and_search(context, site, watch):
     page = context.new_page()
-    pages = [p for p in built_pages(site) if p not in CALCULATOR_PAGES]
+    pages = [p for p in site.pages() if p not in CALCULATOR_PAGES]
     assert len(pages) >= 12
     for path in pages:
         page.goto(site.url + path, wait_until="networkidle")

@@ -7,8 +7,9 @@ The expected totals are worked out by hand from the policy text (忻政办发〔
   time → 300,000;
 - (五) 营收规模在专业镇中排名前三的企业，当年购置研发、检测、试验等设备投入 100 万元以上 … 给予 10%
   的补助，单个企业最高补助 100 万元: rank 2, 3,000,000 → 300,000 (below the cap);
-- (十) 地理标志 … 市级财政再给予省级奖励额度 30% 的奖励: 200,000 → 60,000.
-Total 660,000.00 yuan.
+- (十) 地理标志 … 市级财政再给予省级奖励额度 30% 的奖励: 200,000 → 60,000, to the region or town
+  that holds the title, not the enterprise (the readings page, policy-region-recipient).
+The enterprise's own total 600,000.00 yuan (the headline); 60,000.00 apart; every item 660,000.00.
 - (四) alone (milestones page): the same revenue → 300,000.00; (五) alone (equipment page):
   → 300,000.00;
 - (十六) 在岗职工职业技能提升培训 … 按照每人 300 元的标准给予企业培训补贴: 10 trainees → 3,000.00;
@@ -29,7 +30,7 @@ from .browsing import CALCULATOR_PAGES, READY_TIMEOUT_MS, wait_ready
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 PAGES = {"zh": "calculators/index.html", "en": "en/calculators/index.html"}
-TOTAL = {"zh": "660,000.00 元", "en": "660,000.00 yuan"}
+TOTAL = {"zh": "600,000.00 元", "en": "600,000.00 yuan"}  # the enterprise's own
 # field -> what the reader types; revenue with thousands separators in English, as people write it
 TYPED = {
     "zh": {"event_date": "2024-06-01", "town_revenue_rank": "2", "revenue": "600000000",
@@ -103,7 +104,7 @@ KEYBOARD = {
     "estimate": ([("event_date", "2024-06-01"), ("role", "ArrowUp"), ("town_revenue_rank", "2"),
                   ("revenue", "600000000"), ("previous_max_revenue", "200000000"),
                   ("equipment_investment", "3000000"), ("provincial_gi_award", "200000")],
-                 "660,000.00", ["policy-10", "policy-4", "policy-5"]),
+                 "600,000.00", ["policy-10", "policy-4", "policy-5"]),
     "milestones": ([("event_date", "2024-06-01"), ("role", "ArrowUp"), ("revenue", "600000000"),
                     ("previous_max_revenue", "200000000")], "300,000.00", ["policy-4"]),
     "equipment": ([("event_date", "2024-06-01"), ("town_revenue_rank", "2"),
@@ -139,6 +140,11 @@ def test_every_calculator_by_keyboard_alone_with_visible_focus(page, site, path)
     if name in ("estimate", "milestones"):
         assert page.eval_on_selector("#f-role", "e => e.value") == "backbone"
     expect(total(page)).to_contain_text(expected, timeout=READY_TIMEOUT_MS)
+    if name == "estimate":  # policy-10's item is the region's: under its own heading and subtotal
+        expect(page.locator(".calc-others .calc-item")).to_have_count(1)
+        assert page.locator(".calc-others .calc-item").get_attribute("data-clause") == "policy-10"
+        expect(page.locator(".calc-others-total")).to_contain_text("60,000.00")
+        expect(page.locator(".calc-others-total")).to_contain_text("660,000.00")
     items = page.locator(".calc-result .calc-item")
     assert sorted(items.evaluate_all("els => els.map(e => e.dataset.clause)")) == clauses
     assert page.locator(".calc-status").get_attribute("class") == "calc-status is-ready"
@@ -219,7 +225,7 @@ def test_fragment_holds_the_inputs_and_restores_them(context, site):
     page.goto(site.url + PAGES["zh"])
     fill_by_keyboard(page, "en")  # thousands separators: the fragment holds plain digits
     expect(total(page)).to_contain_text(TOTAL["zh"], timeout=READY_TIMEOUT_MS)
-    expect(page).to_have_url(re.compile(r"_total=660000\.00"))  # once the typing has paused
+    expect(page).to_have_url(re.compile(r"_total=600000\.00"))  # once the typing has paused
     url = page.url
     fragment = {k: v[0] for k, v in parse_qs(url.split("#", 1)[1]).items()}
     for name, value in EXPECTED_FRAGMENT.items():

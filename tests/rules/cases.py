@@ -11,7 +11,11 @@ A case file holds the cases of one clause, written from the policy text:
     total = "200000.00"                                   # estimate total
     items = { "policy-4.backbone-milestone-1" = "200000.00" }  # exactly these items
     warnings = ["milestone_reading"]                       # codes that must be present
-    within_validity = true
+    absent_warnings = ["validity_other_reading"]           # codes that must not be
+    recipients = { "policy-16.new-hire-training" = "training_body" }  # item -> who receives it
+    totals_by_recipient = { enterprise = "0.00", training_body = "3500.00" }
+    within_validity = true                                # some document applied
+    applied = { policy = true }                           # document -> applied on the event date
     if_within_validity_total = "200000.00"
     errors = { revenue = "negative" }                      # field -> code; exit status 2
     land = { floor_price = "1234.00" }                     # keys of the land output
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -75,8 +80,19 @@ def check(case: Case, result: dict[str, Any], failed: bool) -> None:
         assert result["total"] == expect["total"]
     if "within_validity" in expect:
         assert result["within_validity"] is expect["within_validity"]
+    if "applied" in expect:
+        got = {d["id"]: d["applied"] for d in result["documents"]}
+        assert {k: got.get(k) for k in expect["applied"]} == expect["applied"]
     if "if_within_validity_total" in expect:
         assert result["if_within_validity"]["total"] == expect["if_within_validity_total"]
+    if "recipients" in expect:
+        got = {i["id"]: i["recipient"] for i in result["items"]}
+        assert {k: got.get(k) for k in expect["recipients"]} == expect["recipients"]
+    if "totals_by_recipient" in expect:
+        assert result["totals_by_recipient"] == expect["totals_by_recipient"]
+        assert sum(map(Decimal, expect["totals_by_recipient"].values())) == Decimal(result["total"])
     codes = {w["code"] for w in result["warnings"]}
     missing = set(expect.get("warnings", ())) - codes
     assert not missing, f"missing warnings {missing}; got {codes}"
+    present = set(expect.get("absent_warnings", ())) & codes
+    assert not present, f"warnings that must be absent: {present}"

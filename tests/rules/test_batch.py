@@ -21,7 +21,8 @@ from xinzhou_policy.batch import (CLAUSE_COLUMNS, FORMULA_STARTS, INPUT_COLUMNS,
                                   RESULT_COLUMNS, BatchJob, request, template_csv)
 from xinzhou_policy.cli import run_text
 from xinzhou_policy.estimate import assess
-from xinzhou_policy.validation import PROFILE_FIELDS, InputError, parse
+from xinzhou_policy.profile import PROFILE_FIELDS
+from xinzhou_policy.validation import InputError, parse
 
 from .cases import load_cases
 
@@ -85,7 +86,7 @@ def test_amounts_equal_single_estimates_through_run_text():
 def test_every_clause_with_an_award_has_a_column():
     # An item of a clause without a column would be left out of the amount columns.
     for profile in CASE_PROFILES:
-        items, _ = assess(parse(profile, PROFILE_FIELDS))
+        items = [i for a in assess(parse(profile, PROFILE_FIELDS)) for i in a.items]
         assert {i.clause for i in items} <= set(CLAUSE_COLUMNS)
 
 
@@ -131,7 +132,8 @@ def test_loose_dates_thousands_separators_and_labels_read_as_the_strict_forms():
               "previous_max_revenue": "480000000", "town_revenue_rank": 3,
               "equipment_investment": "1200000", "selected_scale_leader": True}
     single = json.loads(run_text("estimate", json.dumps(strict))[1])
-    assert loose[-1] == "" and loose[-3] == single["total"]
+    total = -len(RESULT_COLUMNS) + RESULT_COLUMNS.index("total")
+    assert loose[-1] == "" and loose[total] == single["total"]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
@@ -265,8 +267,10 @@ def test_summary_totals_add_up_the_rows():
     job.compute()
     summary = job.summary()
     rows = _table(job.to_csv())[1:]
-    total_column = len(rows[0]) - 3
-    assert Decimal(summary["total"]) == sum(Decimal(r[total_column]) for r in rows if r[total_column])
+    for column in ("total", "total_enterprise"):
+        at = len(rows[0]) - len(RESULT_COLUMNS) + RESULT_COLUMNS.index(column)
+        assert Decimal(summary[column]) == sum(Decimal(r[at]) for r in rows if r[at])
+    assert Decimal(summary["total_enterprise"]) < Decimal(summary["total"])  # a training body's item
     assert summary["rows"] == len(rows) and summary["errors"] == sum(1 for r in rows if r[-1])
     assert summary["outside_validity"] == 1
 

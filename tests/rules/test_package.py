@@ -13,14 +13,18 @@ from pathlib import Path
 import pytest
 
 import xinzhou_policy
-from xinzhou_policy.clauses import CLAUSES, DEPARTMENTS, clause_exists
-from xinzhou_policy.guidance import GUIDANCE
+from xinzhou_policy.guidance import entries as guidance_entries
 from xinzhou_policy.money import money_str, to_fen
-from xinzhou_policy.parameters import PARAMETERS, UNITS, Parameter, Scale
+from xinzhou_policy.profile import COMMANDS, PROFILE_FIELDS
+from xinzhou_policy.registry import DEPARTMENTS, DOCUMENTS, document_of, kind_of
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = Path(xinzhou_policy.__file__).parent
-POLICY_SOURCE = ROOT.parent / "shared" / "seeds" / "004_4f1d9f48732677d3.txt"
+SEEDS = ROOT.parent / "shared" / "seeds"
+sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
+from _documents import text_page  # noqa: E402  where each version's page is (CONVENTIONS.md)
+# Every parameter of every document, with its document (the values quote the texts received).
+PARAMETERS = [(doc, p) for doc in DOCUMENTS.values() for p in doc.parameters.all.values()]
 
 
 def _squeeze(text: str) -> str:
@@ -29,32 +33,54 @@ def _squeeze(text: str) -> str:
     return "".join(text.translate(table).split())
 
 
-@pytest.fixture(scope="module")
-def policy_text() -> str:
-    if not POLICY_SOURCE.exists():
-        pytest.skip(f"the policy source is not beside the repository: {POLICY_SOURCE}")
-    return _squeeze(POLICY_SOURCE.read_text(encoding="utf-8"))
+def source_text(doc) -> str:
+    """The texts of a document's versions as received, squeezed (shared/seeds/ beside the
+    repository); a test is skipped where they are not there."""
+    files = [SEEDS / v.source for v in doc.versions if v.source]
+    if not files or not all(f.exists() for f in files):
+        pytest.skip(f"the source texts of {doc.id} are not beside the repository ({SEEDS})")
+    return "".join(_squeeze(f.read_text(encoding="utf-8")) for f in files)
 
 
-@pytest.mark.parametrize("param", PARAMETERS, ids=lambda p: p.key)
-def test_parameter_quotes_the_text_and_is_described(param, policy_text):
-    assert _squeeze(param.wording_zh) in policy_text
-    assert param.description_zh and param.description_en and clause_exists(param.clause)
-    units = (param.unit,) if isinstance(param, Parameter) else (param.threshold_unit, param.amount_unit)
-    assert all(u in UNITS for u in units)
+def version_text(doc, version) -> str:
+    """The words of one version, squeezed: as received (shared/seeds/) where the registry names
+    the file, else its published Chinese page, which is the text exactly (a version added by
+    scripts/new_version.py, a document by scripts/new_document.py)."""
+    if version.source:
+        received = SEEDS / version.source
+        if not received.exists():
+            pytest.skip(f"{received} is not beside the repository")
+        return _squeeze(received.read_text(encoding="utf-8"))
+    page = text_page(doc, version)
+    return _squeeze((ROOT / "docs" / page).read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("entry", GUIDANCE, ids=lambda g: g.id)
-def test_guidance_quotes_the_text(entry, policy_text):
+@pytest.mark.parametrize("doc, param", PARAMETERS, ids=lambda x: getattr(x, "key", ""))
+def test_parameter_quotes_the_text_and_is_described(doc, param):
+    for entry in param.entries:
+        # Each value quotes the version it entered with (the first, for a value from outside
+        # the document, a reference, which quotes the words that point to it).
+        version = doc.status_on(entry.start).version
+        assert _squeeze(entry.wording_zh) in version_text(doc, version), (param.key, entry.start)
+    assert param.description_zh and param.description_en
+    assert document_of(param.clause) is doc and kind_of(param.clause) in ("clause", "article")
+
+
+@pytest.mark.parametrize("entry", guidance_entries(), ids=lambda g: g.id)
+def test_guidance_quotes_the_text(entry):
+    doc = document_of(entry.clause)
+    text = source_text(doc)
     for part in entry.wording_zh.split("……"):
-        assert _squeeze(part) in policy_text
-    assert clause_exists(entry.clause) and entry.applies_zh and entry.applies_en
+        assert _squeeze(part) in text
+    assert kind_of(entry.clause) in ("clause", "article") and entry.applies_zh and entry.applies_en
 
 
-def test_every_clause_names_its_responsible_units_from_the_text(policy_text):
-    for clause in CLAUSES.values():
+@pytest.mark.parametrize("doc", [d for d in DOCUMENTS.values() if d.clauses], ids=lambda d: d.id)
+def test_every_clause_names_its_responsible_units_from_the_text(doc):
+    text = source_text(doc)
+    for clause in doc.clauses.values():
         for key in clause.departments:
-            assert _squeeze(DEPARTMENTS[key].zh) in policy_text, key
+            assert _squeeze(DEPARTMENTS[key].zh) in text, key
 
 
 def test_rounding_is_half_up_to_the_fen():
@@ -75,7 +101,7 @@ def test_standard_library_only():
             else:
                 continue
             for name in names:
-                assert name.split(".")[0] in stdlib | {"__future__"}, (module.name, name)
+                assert name.split(".")[0] in stdlib | {"__future__", "xinzhou_policy"}, (module.name, name)
 
 
 def test_wheel_is_pure_and_runs_in_isolation(tmp_path):
@@ -125,10 +151,21 @@ def test_cli_reads_a_file_with_a_bom(tmp_path):
 
 
 def test_schema_covers_every_field():
-    from xinzhou_policy.validation import LAND_FIELDS, PROFILE_FIELDS
     schemas = json.loads(_cli("schema").stdout)
     assert list(schemas["estimate"]["properties"]) == [f.name for f in PROFILE_FIELDS]
-    assert list(schemas["land"]["properties"]) == [f.name for f in LAND_FIELDS]
+    for name, (_, fields, _, _) in COMMANDS.items():
+        assert list(schemas[name]["properties"]) == [f.name for f in fields]
     assert schemas["estimate"]["required"] == ["event_date"]
-    assert schemas["land"]["properties"]["grade"]["maximum"] == len(
-        next(p for p in PARAMETERS if isinstance(p, Scale) and p.clause == "policy-13").tiers)
+    assert schemas["land"]["required"] == ["grade", "area_m2"]
+
+
+def test_prepare_reads_the_data_the_first_request_would():
+    """cli.prepare(), called by the browser's engine before its snapshot, leaves nothing for the
+    first estimate to read: the same TOML parsing then takes place before it, not during it."""
+    code = ("import json, tomllib; import xinzhou_policy.cli as cli; calls = []; loads = tomllib.loads; "
+            "tomllib.loads = lambda *a, **k: calls.append(1) or loads(*a, **k); "
+            "cli.prepare(); before = len(calls); "
+            "cli.run_text('estimate', json.dumps({'event_date': '2024-06-30', 'revenue': 1})); "
+            "print(before, len(calls) - before)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert int(out[0]) > 0 and out[1] == "0", out

@@ -5,7 +5,10 @@ for every profile: no negative amount, no cap exceeded, more input never means l
 total is the sum of the items, every item cites an existing clause, amounts have two decimals,
 validity only hides items, and bad input only ever raises InputError.
 
-Every number of the policy used here is read from xinzhou_policy.parameters.
+Every number of the policy used here is read from its parameters (the registry's policy). The
+fields of any other document of the registry get a valid value of their kind, so a document
+added by scripts/new_document.py is in every profile (and must keep these properties) with no
+edit here; the validity properties look at the policy's own entry in the result's `documents`.
 """
 
 from __future__ import annotations
@@ -23,22 +26,33 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from xinzhou_policy import InputError, estimate, land
-from xinzhou_policy.clauses import clause_exists
-from xinzhou_policy.parameters import (
-    BACKBONE_MILESTONES,
-    EQUIPMENT_CAP,
-    EQUIPMENT_MIN_INVESTMENT,
-    EQUIPMENT_RATE,
-    EQUIPMENT_TOP_RANK,
-    LAND_SUPPORTED_RATIO,
-    LEADING_MILESTONES,
-    NATIONAL_MINIMUM_PRICES,
-    NEW_HIRE_CAP_PER_PERSON,
-    NEW_HIRE_MIN_EMPLOYMENT_RATE,
-    VALID_FROM,
-    VALID_UNTIL,
-)
-from xinzhou_policy.validation import LAND_FIELDS, PROFILE_FIELDS
+from xinzhou_policy.profile import COMMANDS, PROFILE_FIELDS
+from xinzhou_policy.registry import DOCUMENTS, kind_of
+
+# The policy's values, of its latest version; its validity, from its first day to its last.
+POLICY = DOCUMENTS["policy"]
+_P = POLICY.parameters.at(POLICY.latest.in_force)
+BACKBONE_MILESTONES, LEADING_MILESTONES = _P.backbone_milestones, _P.leading_milestones
+EQUIPMENT_CAP, EQUIPMENT_MIN_INVESTMENT = _P.equipment_cap, _P.equipment_min_investment
+EQUIPMENT_RATE, EQUIPMENT_TOP_RANK = _P.equipment_rate, _P.equipment_top_rank
+LAND_SUPPORTED_RATIO, NATIONAL_MINIMUM_PRICES = _P.land_supported_ratio, _P.national_minimum_prices
+NEW_HIRE_CAP_PER_PERSON, NEW_HIRE_MIN_EMPLOYMENT_RATE = _P.new_hire_cap_per_person, _P.new_hire_min_employment_rate
+VALID_FROM, VALID_UNTIL = POLICY.first.in_force, POLICY.latest.last_day or date(2040, 12, 31)
+
+
+def in_force(day: date) -> bool:
+    """A version of the policy covers the day (versions may leave gaps), and no successor has
+    taken over."""
+    return (any(v.covers(day) for v in POLICY.versions)
+            and not any(s.first.in_force <= day for s in POLICY.successors()))
+
+
+LAND_FIELDS = COMMANDS["land"][1]
+
+
+def clause_exists(clause: str) -> bool:
+    return kind_of(clause) in ("clause", "article")
+
 
 SETTINGS = settings(max_examples=200, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -49,6 +63,7 @@ ONE_DAY = timedelta(days=1)
 PROVINCIAL_FIELDS = tuple(f.name for f in PROFILE_FIELDS if f.name.startswith("provincial_"))
 ROLE_CHOICES = next(f.choices for f in PROFILE_FIELDS if f.name == "role")
 MODE_CHOICES = next(f.choices for f in PROFILE_FIELDS if f.name == "milestone_mode")
+TRAINING_CHOICES = next(f.choices for f in PROFILE_FIELDS if f.name == "new_hire_training_reading")
 
 
 # ------------------------------------------------------------------------------- strategies
@@ -90,17 +105,20 @@ rate = st.one_of(
     st.decimals(min_value=NEW_HIRE_MIN_EMPLOYMENT_RATE.value, max_value=1, places=3).map(_plain),
     st.sampled_from([0, 1, _plain(NEW_HIRE_MIN_EMPLOYMENT_RATE.value)]),
 )
-validity_edges = (VALID_FROM - ONE_DAY, VALID_FROM, VALID_UNTIL, VALID_UNTIL + ONE_DAY)
+# Each version's first and last day, and the day on either side of them.
+validity_edges = sorted({d for v in POLICY.versions
+                         for d in (v.in_force - ONE_DAY, v.in_force, v.last_day, v.last_day and v.last_day + ONE_DAY) if d})
 any_day = st.one_of(
     st.dates(min_value=VALID_FROM, max_value=VALID_UNTIL),
     st.dates(min_value=VALID_FROM - timedelta(days=800), max_value=VALID_UNTIL + timedelta(days=800)),
     st.sampled_from(validity_edges))
 inside_day = st.one_of(st.dates(min_value=VALID_FROM, max_value=VALID_UNTIL),
-                       st.sampled_from((VALID_FROM, VALID_UNTIL)))
+                       st.sampled_from(validity_edges)).filter(in_force)
 outside_day = st.one_of(
     st.dates(max_value=VALID_FROM - ONE_DAY, min_value=date(2000, 1, 1)),
-    st.dates(min_value=VALID_UNTIL + ONE_DAY, max_value=date(2040, 12, 31)),
-    st.sampled_from((VALID_FROM - ONE_DAY, VALID_UNTIL + ONE_DAY)))
+    st.dates(min_value=VALID_UNTIL + ONE_DAY, max_value=max(VALID_UNTIL + ONE_DAY, date(2040, 12, 31))),
+    st.dates(min_value=VALID_FROM, max_value=VALID_UNTIL),
+    st.sampled_from(validity_edges)).filter(lambda day: not in_force(day))
 
 
 def _fields() -> dict[str, st.SearchStrategy[Any]]:
@@ -117,10 +135,24 @@ def _fields() -> dict[str, st.SearchStrategy[Any]]:
         "new_hire_training_days": days,
         "new_hire_employment_rate": rate,
         "milestone_mode": st.sampled_from(MODE_CHOICES),
+        "new_hire_training_reading": st.sampled_from(TRAINING_CHOICES),
     }
     fields.update({name: provincial for name in PROVINCIAL_FIELDS})
-    assert set(fields) | {"event_date"} == {f.name for f in PROFILE_FIELDS}
+    # A field added to the policy's rules needs its strategy here, written from the text.
+    assert set(fields) == {f.name for f in POLICY.rules.FIELDS}
+    fields.update({f.name: _of_kind(f) for f in PROFILE_FIELDS if f.name not in {*fields, "event_date"}})
     return fields
+
+
+def _of_kind(field) -> st.SearchStrategy[Any]:
+    """Any valid value of another document's field (validation.Field.kind)."""
+    if field.kind == "enum":
+        return st.sampled_from(field.choices)
+    return {"money": money(REVENUE_MAX), "flag": st.booleans(), "count": count,
+            "rank": st.one_of(st.none(), st.integers(min_value=1, max_value=100)),
+            "rate": st.decimals(min_value=0, max_value=1, places=3).map(_plain),
+            "date": st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)).map(date.isoformat),
+            }[field.kind]
 
 
 def profiles(day: st.SearchStrategy[date] = any_day) -> st.SearchStrategy[dict[str, Any]]:
@@ -152,13 +184,20 @@ any_profile = st.one_of(profiles(), eligible_profiles())
 
 # ------------------------------------------------------------------------------- helpers
 def awards(result: dict[str, Any]) -> list[dict[str, Any]]:
-    """The items, or the items it would have had inside the validity."""
-    return result["items"] if result["within_validity"] else result["if_within_validity"]["items"]
+    """The items, and those the documents not in force would have given."""
+    return result["items"] + result.get("if_within_validity", {}).get("items", [])
 
 
 def award_total(result: dict[str, Any]) -> Decimal:
-    return Decimal(result["total"] if result["within_validity"]
-                   else result["if_within_validity"]["total"])
+    return Decimal(result["total"]) + Decimal(result.get("if_within_validity", {}).get("total", "0"))
+
+
+def policy_applied(result: dict[str, Any]) -> bool:
+    return next(d for d in result["documents"] if d["id"] == "policy")["applied"]
+
+
+def policy_items(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [i for i in items if i["document"] == "policy"]
 
 
 def all_amounts(result: dict[str, Any]) -> list[str]:
@@ -333,22 +372,27 @@ def test_more_revenue_or_equipment_never_lowers_an_award(pair):
 def test_validity_decides_by_the_event_date(profile):
     result = estimate(profile)
     day = date.fromisoformat(profile["event_date"])
-    assert result["within_validity"] is (VALID_FROM <= day <= VALID_UNTIL)
+    assert policy_applied(result) is in_force(day)
+    assert result["within_validity"] is any(d["applied"] for d in result["documents"])
 
 
 @SETTINGS
 @given(profiles(outside_day), inside_day)
 def test_outside_validity_nothing_is_awarded_but_the_result_says_what_would_have_been(profile, day):
     result = estimate(profile)
-    assert result["within_validity"] is False
-    assert result["items"] == []
-    assert result["total"] == "0.00"
-    assert "outside_validity" in {w["code"] for w in result["warnings"]}
+    assert policy_applied(result) is False
+    assert policy_items(result["items"]) == []
+    warned = ("outside_validity", "policy") in {(w["code"], w.get("document")) for w in result["warnings"]}
+    # Warned when the policy would have given something, or when no document applies at all.
+    assert warned is bool(policy_items(result["if_within_validity"]["items"]) or not result["within_validity"])
+    # What the policy would have given is what the version nearest the event gives, inside it.
+    version = POLICY.status_on(date.fromisoformat(profile["event_date"])).version
+    if not version.covers(day):
+        day = POLICY.day_within(version, day)
     inside = estimate({**profile, "event_date": day.isoformat()})
-    assert inside["within_validity"] is True
-    assert "if_within_validity" not in inside
-    assert result["if_within_validity"]["items"] == inside["items"]
-    assert result["if_within_validity"]["total"] == inside["total"]
+    assert policy_applied(inside) is True
+    assert policy_items(inside.get("if_within_validity", {}).get("items", [])) == []
+    assert policy_items(result["if_within_validity"]["items"]) == policy_items(inside["items"])
 
 
 # ------------------------------------------------------------------------------- land

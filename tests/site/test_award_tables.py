@@ -1,11 +1,13 @@
-"""The award tables on the policy pages are generated from xinzhou_policy.parameters."""
+"""The award tables on the policy pages are generated from the policy's parameters.toml."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from xinzhou_policy.parameters import PARAMETERS, parameters_of
+from xinzhou_policy.registry import DOCUMENTS
+
+POLICY = DOCUMENTS["policy"].parameters
 
 from .html_text import ArticleText
 
@@ -23,11 +25,11 @@ def text(fragment: str) -> str:
 @pytest.mark.parametrize("page", ["policy.html", "en/policy.html"])
 def test_every_clause_with_parameters_has_its_table(site, page):
     html = site.page(page)
-    clauses = dict.fromkeys(p.clause for p in PARAMETERS)
+    clauses = POLICY.clauses()
     assert len(re.findall(r'class="generated award-table"', html)) == len(clauses)
     for clause in clauses:
         shown = table(html, clause)
-        assert [p.key for p in parameters_of(clause) if f"<code>{p.key}</code>" not in shown] == []
+        assert [p.key for p in POLICY.of_clause(clause) if f"<code>{p.key}</code>" not in shown] == []
 
 
 # A change detector: policy-4 as a reader sees it. If a parameter changes, so must this.
@@ -59,7 +61,7 @@ def test_every_award_table_leads_to_a_calculator_that_computes_it(site, page):
     # From the clause to the calculator, and (the items' links) back to the clause.
     html = site.page(page)
     folder = page.rpartition("/")[0]
-    for clause in dict.fromkeys(p.clause for p in PARAMETERS):
+    for clause in POLICY.clauses():
         link = re.search(rf'data-clause="{clause}">.*?</table></div><p class="generated calc-link">'
                          r'<a href="([^"]+)"', html, re.S)
         assert link, f"no calculator link after the table of {clause}"

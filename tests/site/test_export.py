@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from xinzhou_policy.parameters import VALID_UNTIL
+from xinzhou_policy.registry import DOCUMENTS
 
 from .test_anchors import POLICY, REGULATION
 
@@ -37,7 +37,10 @@ def test_policy_clauses_carry_their_data(exported):
     assert four["text_zh"].startswith("从专业镇营收规模")
     assert "[[param:" not in json.dumps(exported, ensure_ascii=False)
     assert sections["policy-18"]["departments_open"] is True
-    assert exported["policy"]["document"]["valid_until"] == VALID_UNTIL.isoformat()
+    assert exported["policy"]["document"]["valid_until"] == DOCUMENTS["policy"].latest.last_day.isoformat()
+    assert exported["policy"]["document"]["number"] == "忻政办发〔2022〕81号"
+    assert [v["id"] for v in exported["policy"]["document"]["versions"]] == [
+        v.id for v in DOCUMENTS["policy"].versions]
 
 
 def test_cross_references_go_both_ways(exported):

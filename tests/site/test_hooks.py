@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
+from datetime import date
 from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
+from xinzhou_policy.registry import DOCUMENTS, Version
 
 from .conftest import REPO
 
@@ -25,7 +28,13 @@ def markers(*clauses: str) -> str:
     return "\n\n".join(f"<!-- award-table: {c} -->" for c in clauses)
 
 
-ALL = award_tables.clauses_with_parameters()
+from _documents import text_page  # noqa: E402
+
+ALL = award_tables.clauses_with_parameters(DOCUMENTS["policy"])
+# The page of the policy as issued: its values are history and never change (policy.md while no
+# later version exists, then versions/policy/….md).
+POLICY = DOCUMENTS["policy"]
+AS_ISSUED = text_page(POLICY, POLICY.versions[0])
 
 
 def test_every_clause_with_parameters_gets_its_table():
@@ -37,7 +46,7 @@ def test_every_clause_with_parameters_gets_its_table():
     (markers(*ALL, "policy-1"), "policy.md", "policy-1 has no parameters"),
     (markers(*[c for c in ALL if c != "policy-9"]), "policy.en.md", "policy-9 has parameters but no marker"),
     (markers(*ALL, "policy-4"), "policy.md", "policy-4 has more than one marker"),
-    (markers("policy-4"), "index.md", "on the policy page only"),
+    (markers("policy-4"), "index.md", "on the pages of their document"),
 ])
 def test_award_table_markers_must_match_the_parameters(markdown, src_uri, problem):
     with pytest.raises(PluginError, match=problem):
@@ -46,10 +55,17 @@ def test_award_table_markers_must_match_the_parameters(markdown, src_uri, proble
 
 def test_placeholders_render_per_language_and_unknown_keys_stop_the_build():
     text = "[[param:equipment_cap]], [[param:valid_until]]"
-    assert param_values.on_page_markdown(text, page("x.md"), None, None) == "100万元, 2025年12月21日"
-    assert param_values.on_page_markdown(text, page("x.en.md"), None, None) == "1,000,000 yuan, 21 December 2025"
+    english = AS_ISSUED[:-len(".md")] + ".en.md"
+    assert param_values.on_page_markdown(text, page(AS_ISSUED), None, None) == "100万元, 2025年12月21日"
+    assert param_values.on_page_markdown(text, page(english), None, None) == "1,000,000 yuan, 21 December 2025"
+    # Elsewhere a value names its document where its key alone would not, and is the latest version's.
+    latest = param_values.on_page_markdown(text, page(text_page(POLICY, POLICY.latest)), None, None)
+    assert param_values.on_page_markdown("[[param:equipment_cap]], [[param:policy.valid_until]]",
+                                         page("x.md"), None, None) == latest
+    with pytest.raises(PluginError, match="name the document"):
+        param_values.on_page_markdown("[[param:valid_until]]", page("x.md"), None, None)
     with pytest.raises(PluginError, match="no_such_key"):
-        param_values.on_page_markdown("[[param:no_such_key]]", page("x.md"), None, None)
+        param_values.on_page_markdown("[[param:no_such_key]]", page("policy.md"), None, None)
 
 
 def test_a_section_without_its_annotation_stops_the_build(tmp_path):
@@ -63,14 +79,14 @@ def test_a_section_without_its_annotation_stops_the_build(tmp_path):
 def test_generated_lines_end_the_annotation(tmp_path):
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "crossrefs.yml").write_text(
-        "- {regulation: regulation-26, policy: [policy-15], topic_zh: 人才, topic_en: talent}\n", encoding="utf-8")
+        "- {from: regulation-26, to: [policy-15], topic_zh: 人才, topic_en: talent}\n", encoding="utf-8")
     markdown = '### （十五）强化人才智力支撑保障。 {#policy-15}\n\n正文。\n\n??? note "注释"\n    解读。\n\n## 版记 {#policy-imprint}\n'
     out = annotation_data.on_page_markdown(markdown, page("policy.md"), SimpleNamespace(docs_dir=str(tmp_path)), None)
     note = out.split('??? note "注释"')[1].split("## 版记")[0]
     assert "    解读。" in note
     assert "    **责任单位**：市委组织部、" in note
     assert "    **相关条款**：[条例第二十六条](regulation.md#regulation-26)（人才）" in note
-    assert "    **效力状态**：本政策有效期至2025年12月21日" in note
+    assert "    **效力状态**：" in note  # its wording, for each status: tests/site/test_status.py
     assert note.count("{: .generated .annotation-data }") == 3
 
 
@@ -88,3 +104,30 @@ def test_hover_definitions_in_english_use_the_glossary_rendering():
     out = glossary_hover.add_definitions("<p>Specialized towns and a leading enterprise.</p>", "en")
     assert '<abbr title="A town or industrial cluster area' in out
     assert ">Specialized towns</abbr>" in out and ">leading enterprise</abbr>" in out
+
+
+def test_a_replaced_value_ends_with_the_version_that_had_it():
+    """A value replaced by a version that starts after a gap applied only until the earlier
+    version expired, and the award table says so."""
+    document = SimpleNamespace(versions=(Version("x", "a", date(2022, 12, 22), last_day=date(2025, 12, 21)),
+                                         Version("x", "b", date(2026, 3, 1))))
+    assert award_tables._last_day(document, date(2026, 2, 28)) == date(2025, 12, 21)
+    assert award_tables._last_day(document, date(2025, 6, 30)) == date(2025, 6, 30)
+
+
+@pytest.mark.parametrize("build_day, zh, en", [
+    ("2024-06-01", "自2022年12月22日起施行，有效期至2025年12月21日。",
+     "In force since 22 December 2022, valid through 21 December 2025."),
+    ("2025-12-22", "有效期至2025年12月21日；除非已经延续，有效期已经届满。",
+     "Valid through 21 December 2025; unless it was renewed, its validity has ended."),
+    ("2022-12-21", "自2022年12月22日起施行。", "In force from 22 December 2022."),
+])
+def test_the_status_line_of_the_policy_as_issued(monkeypatch, build_day, zh, en):
+    first = replace(POLICY.first, last_day=POLICY.first.expires)
+    as_issued = replace(POLICY, versions=(first,), superseded_by=())
+    monkeypatch.setenv("BUILD_DATE", build_day)
+    assert [annotation_data._status(as_issued, first, lang) for lang in ("zh", "en")] == [zh, en]
+    # Once a later version exists, an earlier one's pages say so, whatever the day.
+    later = replace(first, id="2026-03-01", in_force=date(2026, 3, 1), last_day=None)
+    renewed = replace(POLICY, versions=(first, later), superseded_by=())
+    assert annotation_data._status(renewed, first, "zh") == "本版本自2022年12月22日起施行，适用至2025年12月21日；已被后来的版本取代。"

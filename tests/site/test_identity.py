@@ -13,6 +13,7 @@ import sys
 
 import pytest
 
+from ..conftest import built_pages
 from .conftest import REPO
 
 IDENTITY = {
@@ -42,7 +43,7 @@ def identity_site(tmp_path_factory):
 
 
 def pages(root):
-    return sorted(root.rglob("*.html"))
+    return [root / p for p in built_pages(root)]
 
 
 def test_every_page_shows_the_configured_identity(identity_site):

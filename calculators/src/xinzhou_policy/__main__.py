@@ -1,4 +1,5 @@
-"""Command line: `python -m xinzhou_policy estimate|land FILE` (FILE may be `-` for stdin).
+"""Command line: `python -m xinzhou_policy estimate|land FILE` (FILE may be `-` for stdin; `land`
+and any other command a document adds: profile.COMMANDS).
 
 `batch IN.csv [-o OUT.csv|OUT.xlsx]` estimates a CSV of profiles (see batch.py) and prints a JSON
 summary; `batch-template [-o FILE]` writes the input template; `schema` prints the inputs' JSON
@@ -10,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import batch
+from . import batch, profile
 from .cli import BAD_INPUT, _dumps, run_bytes
 from .schema import schemas
 from .validation import InputError, error
@@ -28,10 +29,11 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.reconfigure(encoding="utf-8")
     parser = argparse.ArgumentParser(
         prog="python -m xinzhou_policy",
-        description="忻政办发〔2022〕81号 award estimates / Xinzhou specialized-town award estimates")
+        description="忻州市专业镇奖补估算 / Xinzhou specialized-town award estimates")
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, text in (("estimate", "estimate the awards of an enterprise profile (JSON)"),
-                       ("land", "the reserve-price floor of industrial land (JSON)")):
+    documents = {name: f"{title_en[0].lower()}{title_en[1:]} (JSON)"
+                 for name, (_, _, _, title_en) in profile.COMMANDS.items()}
+    for name, text in {"estimate": "estimate the awards of an enterprise profile (JSON)", **documents}.items():
         sub = commands.add_parser(name, help=text)
         sub.add_argument("file", help="a JSON file, or - for standard input")
     sub = commands.add_parser("batch", help="estimate every row of a CSV of profiles")
@@ -40,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = commands.add_parser("batch-template", help="write the CSV template of the batch input")
     sub.add_argument("-o", "--output", help="the file to write (default: standard output)")
     sub = commands.add_parser("schema", help="print the JSON Schema of the inputs")
-    sub.add_argument("which", nargs="?", choices=("estimate", "land"))
+    sub.add_argument("which", nargs="?", choices=("estimate", *profile.COMMANDS))
     args = parser.parse_args(argv)
     if args.command == "schema":
         all_schemas = schemas()

@@ -22,10 +22,11 @@ import io
 import re
 from typing import Any, Callable, Iterator
 
-from .clauses import CLAUSES, CLOSING_CLAUSE, clause_label
-from .estimate import assess, within_validity
+from .estimate import assess, in_force_items
 from .money import ZERO, money_str
-from .validation import PROFILE_FIELDS, Field, InputError, parse
+from .profile import AWARD_CLAUSES, PROFILE_FIELDS
+from .registry import document_of
+from .validation import Field, InputError, parse
 
 NAME = "name"
 NAME_LABEL = ("企业名称", "Enterprise name")
@@ -33,11 +34,12 @@ NOTE = "#"
 _FIELDS = {f.name: f for f in PROFILE_FIELDS}
 INPUT_COLUMNS = (NAME, *_FIELDS)
 
-# One amount column per clause whose award a profile field feeds, in the text's order.
-CLAUSE_COLUMNS = tuple(sorted({f.clause for f in PROFILE_FIELDS if f.clause != CLOSING_CLAUSE},
-                              key=lambda c: CLAUSES[c].number))
-TOTAL, VALIDITY, ERRORS = "total", "within_validity", "errors"
-RESULT_COLUMNS = (*CLAUSE_COLUMNS, TOTAL, VALIDITY, ERRORS)
+# One amount column per clause with awards, document by document in the registry's order.
+CLAUSE_COLUMNS = AWARD_CLAUSES
+TOTAL, ENTERPRISE, VALIDITY, ERRORS = "total", "total_enterprise", "within_validity", "errors"
+# The amounts, the total of every item and the enterprise's own (estimate's totals_by_recipient).
+AMOUNT_COLUMNS = (*CLAUSE_COLUMNS, TOTAL, ENTERPRISE)
+RESULT_COLUMNS = (*AMOUNT_COLUMNS, VALIDITY, ERRORS)
 
 # A spreadsheet reads a cell starting with one of these as a formula (CSV injection); such a cell
 # is written with a leading apostrophe, which Excel and LibreOffice show as text. No valid input
@@ -155,7 +157,7 @@ def _records(text: str) -> Iterator[list[str]]:
 
 
 # ------------------------------------------------------------------------------ the job
-_NO_RESULT = [""] * (len(CLAUSE_COLUMNS) + 2)
+_NO_RESULT = [""] * (len(AMOUNT_COLUMNS) + 1)
 _ZERO_TEXT = money_str(ZERO)
 
 
@@ -181,7 +183,7 @@ class BatchJob:
         self.results: list[list[str]] = []
         self.errors: list[list[dict[str, str]]] = []
         self.sums = dict.fromkeys(CLAUSE_COLUMNS, ZERO)
-        self.total = ZERO
+        self.total = self.enterprise = ZERO
         self.bad = self.outside = 0
 
     @property
@@ -220,20 +222,23 @@ class BatchJob:
 
     def _computed(self, values: dict[str, Any]) -> None:
         self.errors.append([])
-        # As `estimate`: an event outside the validity gets no items, so nothing to add up.
-        if not within_validity(values["event_date"]):
+        assessed = assess(values)
+        # As `estimate`: a document not in force on the event date gives no items.
+        if not any(a.status.in_force for a in assessed):
             self.outside += 1
-            self.results.append([*[_ZERO_TEXT] * len(CLAUSE_COLUMNS), _ZERO_TEXT, "false", ""])
+            self.results.append([*[_ZERO_TEXT] * len(AMOUNT_COLUMNS), "false", ""])
             return
-        items, _ = assess(values)
+        items = in_force_items(assessed)
         amounts = dict.fromkeys(CLAUSE_COLUMNS, ZERO)
         for item in items:
             amounts[item.clause] += item.amount
             self.sums[item.clause] += item.amount
         total = sum(amounts.values(), ZERO)
+        enterprise = sum((i.amount for i in items if i.recipient == "enterprise"), ZERO)
         self.total += total
+        self.enterprise += enterprise
         self.results.append([*(money_str(a) if a else _ZERO_TEXT for a in amounts.values()),
-                             money_str(total), "true", ""])
+                             money_str(total), money_str(enterprise), "true", ""])
 
     # ---------------------------------------------------------------------------- output
     def output_rows(self) -> Iterator[list[str]]:
@@ -256,7 +261,7 @@ class BatchJob:
     def to_xlsx(self) -> bytes:
         from .batch_xlsx import workbook
         width = len(self.columns)
-        numbers = range(width, width + len(CLAUSE_COLUMNS) + 1)  # the amounts and the total
+        numbers = range(width, width + len(AMOUNT_COLUMNS))  # the amounts and the totals
         return workbook(self.header, self.output_rows(), numbers, column_notes())
 
     def summary(self) -> dict[str, Any]:
@@ -265,6 +270,7 @@ class BatchJob:
             "errors": self.bad, "outside_validity": self.outside,
             "clauses": {c: money_str(a) for c, a in self.sums.items()},
             "total": money_str(self.total),
+            "total_enterprise": money_str(self.enterprise),
         }
 
     def page(self, start: int, stop: int, errors_only: bool = False) -> dict[str, Any]:
@@ -314,14 +320,20 @@ def column_notes() -> list[tuple[str, str, str]]:
     notes = [(NAME, f"{NAME_LABEL[0]}（可留空，不参与计算）", f"{NAME_LABEL[1]} (may be left empty; not used by the rules)")]
     notes += [(f.name, *field_note(f)) for f in PROFILE_FIELDS]
     for c in CLAUSE_COLUMNS:
-        (cite_zh, cite_en), clause = clause_label(c), CLAUSES[c]
-        notes.append((c, f"依据{cite_zh}（{clause.title_zh}）估算的金额（元）",
-                      f"Amount estimated under {cite_en} ({clause.title_en}), in yuan"))
+        doc = document_of(c)
+        (cite_zh, cite_en), clause = doc.cite(c), doc.clauses.get(c)
+        title_zh, title_en = (f"（{clause.title_zh}）", f" ({clause.title_en})") if clause else ("", "")
+        notes.append((c, f"依据{cite_zh}{title_zh}估算的金额（元）",
+                      f"Amount estimated under {cite_en}{title_en}, in yuan"))
     notes += [
-        (TOTAL, "估算合计（元）；“最高不超过”的项目按上限计入",
-         "Estimated total (yuan); 'up to' items counted at their upper bound"),
-        (VALIDITY, "事项发生日期是否在政策有效期内（false 时不能依据本政策获得奖补，金额为 0）",
-         "Whether the event date is within the policy's validity (false: nothing can be claimed, amounts are 0)"),
+        (TOTAL, "全部项目的估算合计（元）；“最高不超过”的项目按上限计入",
+         "Estimated total of every item (yuan); 'up to' items counted at their upper bound"),
+        (ENTERPRISE, "其中企业本身可得的合计（元）：不含给予培训主体、园区或基地、地区的项目",
+         "Of which the enterprise itself receives (yuan): without the items the text gives to the "
+         "body conducting the training, a park or base, or a region"),
+        (VALIDITY, "事项发生日期是否在规定奖补的文件的有效期内（false 时不能依据这些文件获得奖补，金额为 0）",
+         "Whether the event date is within the validity of a document that sets awards (false: "
+         "nothing can be claimed, amounts are 0)"),
         (ERRORS, "本行的输入错误；有错误的行不计算", "Input errors of the row; a row with errors is not computed"),
     ]
     return notes

@@ -12,17 +12,21 @@ import json
 from decimal import Decimal
 from typing import Any, Callable
 
-from . import batch
+from . import batch, profile
 from .estimate import estimate
-from .land import land
+from .guidance import entries as guidance_entries
+from .readings import readings
+from .registry import DOCUMENTS
 from .validation import InputError, error
 
 BAD_INPUT = 2
 
 
+# `estimate`, and the commands the documents add (profile.COMMANDS: the policy's `land`).
 # "batch" is the browser's way to drive a batch job (batch.request); the CLI's batch reads CSV.
-COMMANDS: dict[str, Callable[[Any], dict[str, Any]]] = {"estimate": estimate, "land": land,
-                                                        "batch": batch.request}
+COMMANDS: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "estimate": estimate, **{name: c[0] for name, c in profile.COMMANDS.items()},
+    "batch": batch.request}
 
 
 def _decode(raw: bytes) -> Any:
@@ -52,3 +56,13 @@ def run_bytes(command: str, raw: bytes) -> tuple[int, str]:
 
 def run_text(command: str, text: str) -> tuple[int, str]:
     return run_bytes(command, text.encode("utf-8"))
+
+
+def prepare() -> None:
+    """Read every document's data (dated values, readings, guidance) now, not at the first
+    request: the browser's engine (worker.js) calls this before it takes its memory snapshot,
+    so an engine restored from the snapshot answers its first request without parsing TOML."""
+    for document in DOCUMENTS.values():
+        document.parameters  # noqa: B018  (a cached property: read once, kept)
+    readings()
+    guidance_entries()

@@ -1,11 +1,12 @@
-"""JSON Schemas of the two inputs, generated from the field tables in `validation.py`."""
+"""JSON Schemas of the inputs (the estimate's and each document command's), generated from their
+field tables (profile.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from .land import GRADE_RANGE
-from .validation import GROUPS, LAND_FIELDS, MAX_COUNT, MAX_MONEY, PROFILE_FIELDS, Field
+from .profile import COMMANDS, GROUPS, PROFILE_FIELDS
+from .validation import MAX_COUNT, MAX_MONEY, Field
 
 _NUMBER_TEXT = r"^[+-]?(\d+(\.\d*)?|\.\d+)$"
 
@@ -34,7 +35,7 @@ def _type(f: Field) -> dict[str, Any]:
     if f.kind == "rate":
         return {"anyOf": [*_number_or_text(0, 1), {"type": "null"}]}
     if f.kind == "grade":
-        return {"type": "integer", "minimum": GRADE_RANGE[0], "maximum": GRADE_RANGE[1]}
+        return {"type": "integer", "minimum": 1}
     raise ValueError(f"no schema for field kind {f.kind!r}")
 
 
@@ -65,5 +66,6 @@ def _schema(name: str, title_zh: str, title_en: str, fields: tuple[Field, ...]) 
 def schemas() -> dict[str, dict[str, Any]]:
     return {
         "estimate": _schema("estimate", "企业奖补估算输入", "Enterprise award estimate input", PROFILE_FIELDS),
-        "land": _schema("land", "土地出让底价计算输入", "Land reserve price input", LAND_FIELDS),
+        **{name: _schema(name, title_zh, title_en, fields)
+           for name, (_, fields, title_zh, title_en) in COMMANDS.items()},
     }

@@ -7,26 +7,51 @@ minimum itself; neither below the actual total cost (不应低于实际各项成
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
-from .clauses import departments_of
-from .money import money_str, number, percent, yuan
-from .parameters import LAND_SUPPORTED_RATIO, NATIONAL_MINIMUM_PRICES
-from .validation import LAND_FIELDS, parse
+from xinzhou_policy.money import money_str, number, percent, yuan
+from xinzhou_policy.readings import readings
+from xinzhou_policy.registry import DOCUMENTS
+from xinzhou_policy.validation import EVENT_DATE, InputError, parse
+
+from .fields import LAND_FIELDS
 
 CLAUSE = "policy-13"
-GRADES = {int(t.threshold): t.amount for t in NATIONAL_MINIMUM_PRICES.tiers}
-GRADE_RANGE = (min(GRADES), max(GRADES))
+DOCUMENT = DOCUMENTS["policy"]
+# The land command's own date field: optional, as the reserve price is set for a grant to come.
+GRANT_DATE = replace(
+    EVENT_DATE, required=False, clause=CLAUSE, group="land", label_zh="出让日期（可选）",
+    label_en="Date of the grant (optional)",
+    help_zh="土地出让的日期，按当日适用的标准计算；留空则按本站所载的最新标准计算。",
+    help_en="The date of the grant: the standards in force on that day apply. Left empty, the "
+            "latest standards this site holds apply.")
+FIELDS = (*LAND_FIELDS, GRANT_DATE)
+
+
+def grades(day: date) -> dict[int, object]:
+    """Land grade -> national minimum price per m², in force on `day`."""
+    return {int(t.threshold): t.amount for t in DOCUMENT.parameters.at(day).national_minimum_prices.tiers}
 
 
 def land(data: Any) -> dict[str, Any]:
-    """The reserve-price floor for `{"grade", "area_m2", "total_cost", "supported_project"}`."""
-    values = parse(data, LAND_FIELDS, grades=GRADE_RANGE)
+    """The reserve-price floor for `{"grade", "area_m2", "total_cost", "supported_project"}`,
+    with the standards in force on `event_date` (the latest ones if it is not given)."""
+    # The grades' range depends on the date, so the date is read first; a bad one is named with
+    # every other error by the full parse.
+    try:
+        day = parse({"event_date": data.get("event_date")}, (GRANT_DATE,))["event_date"]
+    except (InputError, AttributeError):
+        day = None
+    p = DOCUMENT.parameters.at(day or date.max)
+    prices = grades(day or date.max)
+    values = parse(data, FIELDS, grades=(min(prices), max(prices)))
     grade, area, cost = values["grade"], values["area_m2"], values["total_cost"]
     supported = values["supported_project"]
-    unit_minimum = GRADES[grade]
+    unit_minimum = prices[grade]
     national_total = unit_minimum * area
-    ratio = LAND_SUPPORTED_RATIO.value if supported else 1
+    ratio = p.land_supported_ratio.value if supported else 1
     price_floor = national_total * ratio
     cost_applies = cost > price_floor
     floor = cost if cost_applies else price_floor
@@ -61,6 +86,8 @@ def land(data: Any) -> dict[str, Any]:
                            f"{yuan(unit_minimum)} yuan per m², or {yuan(national_total)} yuan for "
                            f"{number(area)} m². {rule_en}{cost_en}. The reserve price is at least "
                            f"{yuan(floor)} yuan."),
-        "reference": NATIONAL_MINIMUM_PRICES.reference,
-        "departments": departments_of(CLAUSE),
+        "reference": p.national_minimum_prices.reference,
+        "departments": DOCUMENT.departments_of(CLAUSE),
+        # The floor of a project outside the supported categories is a reading of the clause.
+        "readings": [] if supported else [readings()["policy-land-unsupported"].cited()],
     }

@@ -9,17 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ..findings import Findings, award
-from ..money import percent, yuan
-from ..parameters import (
-    CULTURE_PARK_MATCH_RATE,
-    DIGITAL_MATCH_RATE,
-    GI_MATCH_RATE,
-    KEY_PROJECT_MATCH_RATE,
-    STANDARDS_MATCH_RATE,
-    TIME_HONORED_MATCH_RATE,
-    Parameter,
-)
+from xinzhou_policy.findings import Findings, Rule, award
+from xinzhou_policy.money import percent, yuan
+from xinzhou_policy.params import InForce
 
 
 @dataclass(frozen=True)
@@ -28,29 +20,33 @@ class Matching:
     title_zh: str
     title_en: str
     field: str
-    rate: Parameter
+    clause: str
+    rate: str  # the parameter's key
     basis: str
     what_zh: str
     what_en: str
     evidence_zh: str
     evidence_en: str
+    recipient: str = "enterprise"  # who receives it (findings.RECIPIENTS)
+    readings: tuple[str, ...] = ()
 
 
 MATCHINGS: tuple[Matching, ...] = (
     Matching("policy-5.key-project", "省级重点项目市级配套支持", "Municipal matching for a provincial key project",
-             "provincial_key_project_support", KEY_PROJECT_MATCH_RATE, "up_to",
+             "provincial_key_project_support", "policy-5", "key_project_match_rate", "up_to",
              "产业基础再造、智能制造示范、绿色制造推广、产业链锻长补短等重点项目获省级支持资金",
              "A key project in industrial foundation rebuilding, intelligent manufacturing "
              "demonstration, green manufacturing or strengthening the industrial chain, with "
              "provincial funding of",
-             "省级资金支持文件及到账凭证", "The provincial funding decision and proof of receipt"),
+             "省级资金支持文件及到账凭证", "The provincial funding decision and proof of receipt",
+             readings=("policy-up-to",)),
     Matching("policy-6.digital", "信息化改造、5G 项目市级奖励", "Municipal award for informatization or 5G projects",
-             "provincial_digital_award", DIGITAL_MATCH_RATE, "computed",
+             "provincial_digital_award", "policy-6", "digital_match_rate", "computed",
              "信息化改造、5G 融合应用等项目获省级奖励资金",
              "An informatization or 5G application project, with a provincial award of",
              "省级奖励文件及到账凭证", "The provincial award decision and proof of receipt"),
     Matching("policy-9.standards", "标准制修订市级支持", "Municipal support for standards work",
-             "provincial_standards_subsidy", STANDARDS_MATCH_RATE, "computed",
+             "provincial_standards_subsidy", "policy-9", "standards_match_rate", "computed",
              "主导或参与国际标准、国家标准、行业标准制修订获省级经费补贴",
              "Leading or taking part in drafting international, national or industry standards, "
              "with a provincial subsidy of",
@@ -58,36 +54,39 @@ MATCHINGS: tuple[Matching, ...] = (
              "The published standard, the list of drafting units and the provincial subsidy "
              "decision"),
     Matching("policy-10.gi", "地理标志市级奖励", "Municipal award for geographical indications",
-             "provincial_gi_award", GI_MATCH_RATE, "computed",
+             "provincial_gi_award", "policy-10", "gi_match_rate", "computed",
              "获得国家地理标志产品保护示范区称号或入选中欧地理标志互认互保名单，获省级奖励",
              "A national GI product protection demonstration zone or a place on the China–EU GI "
              "list, with a provincial award of",
              "称号或名单文件及省级奖励文件",
-             "The title or list decision and the provincial award decision"),
+             "The title or list decision and the provincial award decision",
+             recipient="region_or_town", readings=("policy-and-or", "policy-region-recipient")),
     Matching("policy-10.time-honored", "老字号市级奖励", "Municipal award for a time-honoured brand",
-             "provincial_time_honored_brand_award", TIME_HONORED_MATCH_RATE, "computed",
+             "provincial_time_honored_brand_award", "policy-10", "time_honored_match_rate", "computed",
              "新入选“中华老字号”“山西老字号”，获省级奖励",
              "A new listing as a China or Shanxi time-honoured brand, with a provincial award of",
              "老字号认定文件（新入选）及省级奖励文件",
              "The time-honoured brand listing (new) and the provincial award decision"),
     Matching("policy-14.culture-park", "文化产业示范园区（基地）市级奖励", "Municipal award for a cultural demonstration park or base",
-             "provincial_culture_park_award", CULTURE_PARK_MATCH_RATE, "computed",
+             "provincial_culture_park_award", "policy-14", "culture_park_match_rate", "computed",
              "首次获评国家级文化产业示范园区、文化出口基地等“文化+”示范园区（基地），获省级奖励",
              "Being first named a national cultural-industry demonstration park, cultural export "
              "base or similar, with a provincial award of",
              "国家级称号文件（首次获评）及省级奖励文件",
-             "The national title (first time) and the provincial award decision"),
+             "The national title (first time) and the provincial award decision",
+             recipient="park_or_base", readings=("policy-park-recipient",)),
 )
 
 
-def _rule(m: Matching) -> Callable[[dict[str, Any]], Findings]:
-    def rule(profile: dict[str, Any]) -> Findings:
+def _rule(m: Matching) -> Callable[[dict[str, Any], InForce], Findings]:
+    def rule(profile: dict[str, Any], p: InForce) -> Findings:
         found = Findings()
         provincial = profile[m.field]
         if not provincial:
             return found
-        amount = provincial * m.rate.value
-        share = percent(m.rate.value)
+        rate = getattr(p, m.rate)
+        amount = provincial * rate.value
+        share = percent(rate.value)
         if m.basis == "up_to":
             text = (f"{m.what_zh} {yuan(provincial)} 元。市级配套“最高不超过”省级支持资金额的 {share}，"
                     f"即至多 {yuan(amount)} 元；这是上限而非承诺，实际金额由主管部门核定。合计按上限计入。",
@@ -99,14 +98,13 @@ def _rule(m: Matching) -> Callable[[dict[str, Any]], Findings]:
             text = (f"{m.what_zh} {yuan(provincial)} 元。市级按省级奖励额度的 {share} 给予奖励，即 {yuan(amount)} 元。",
                     f"{m.what_en} {yuan(provincial)} yuan. The city adds {share} of the provincial "
                     f"amount: {yuan(amount)} yuan.")
-        found.items.append(award(m.item_id, m.rate.clause, (m.title_zh, m.title_en), amount, m.basis,
-                                 text, (m.rate.key,),
-                                 ((m.evidence_zh,), (m.evidence_en,))))
+        found.items.append(award(m.item_id, m.clause, (m.title_zh, m.title_en), amount, m.basis,
+                                 text, (rate.key,), ((m.evidence_zh,), (m.evidence_en,)),
+                                 recipient=m.recipient, readings=m.readings))
         return found
 
     rule.__name__ = m.item_id.replace("-", "_").replace(".", "_")
-    rule.__doc__ = m.rate.wording_zh
     return rule
 
 
-RULES = tuple(_rule(m) for m in MATCHINGS)
+RULES = tuple(Rule(m.clause, _rule(m)) for m in MATCHINGS)

@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from ..findings import Findings, Warning, award
-from ..money import number, percent, yuan
-from ..parameters import (
-    INCUMBENT_TRAINING_PER_PERSON,
-    NEW_HIRE_CAP_PER_PERSON,
-    NEW_HIRE_FIRST_DAILY,
-    NEW_HIRE_FIRST_DAYS,
-    NEW_HIRE_LATER_DAILY,
-    NEW_HIRE_MIN_EMPLOYMENT_RATE,
-)
+from xinzhou_policy.findings import Findings, Warning, award
+from xinzhou_policy.money import number, percent, yuan
+from xinzhou_policy.params import InForce
 
 CLAUSE = "policy-16"
 
 
-def incumbent_training(profile: dict[str, Any]) -> Findings:
+def incumbent_training(profile: dict[str, Any], p: InForce) -> Findings:
     """在岗职工职业技能提升培训，按照每人定额给予企业培训补贴."""
     found = Findings()
     trainees = profile["incumbent_trainees"]
     if trainees:
-        per_person = INCUMBENT_TRAINING_PER_PERSON.value
+        per_person = p.incumbent_training_per_person.value
         amount = per_person * trainees
         found.items.append(award(
             "policy-16.incumbent-training", CLAUSE,
@@ -32,7 +25,7 @@ def incumbent_training(profile: dict[str, Any]) -> Findings:
             (f"在岗职工参加职业技能提升培训 {trainees} 人，每人 {yuan(per_person)} 元，合计 {yuan(amount)} 元，补贴给企业。",
              f"{trainees} in-service employees trained, at {yuan(per_person)} yuan each: "
              f"{yuan(amount)} yuan, paid to the enterprise."),
-            (INCUMBENT_TRAINING_PER_PERSON.key,),
+            (p.incumbent_training_per_person.key,),
             (("培训计划、培训名单和考勤记录", "参训职工的劳动合同或社保缴纳记录"),
              ("The training plan, list of trainees and attendance records",
               "Employment contracts or social-insurance records of the trainees")),
@@ -40,20 +33,20 @@ def incumbent_training(profile: dict[str, Any]) -> Findings:
     return found
 
 
-def new_hire_per_person(days: int) -> Decimal:
+def new_hire_per_person(days: int, p: InForce) -> Decimal:
     """前若干天按较高日标准、其后每天按较低日标准，每人有上限."""
-    first_days = NEW_HIRE_FIRST_DAYS.value
-    tiered = (NEW_HIRE_FIRST_DAILY.value * min(days, first_days)
-              + NEW_HIRE_LATER_DAILY.value * max(days - first_days, 0))
-    return min(tiered, NEW_HIRE_CAP_PER_PERSON.value)
+    first_days = p.new_hire_first_days.value
+    tiered = (p.new_hire_first_daily.value * min(days, first_days)
+              + p.new_hire_later_daily.value * max(days - first_days, 0))
+    return min(tiered, p.new_hire_cap_per_person.value)
 
 
-def new_hire_training(profile: dict[str, Any]) -> Findings:
+def new_hire_training(profile: dict[str, Any], p: InForce) -> Findings:
     """订单式、项目制、定向式培训，培训后就业率达到下限（含本数）的阶梯式补贴，补贴给予培训主体."""
     found = Findings()
     trainees, days = profile["new_hire_trainees"], profile["new_hire_training_days"]
     rate = profile["new_hire_employment_rate"]
-    minimum = NEW_HIRE_MIN_EMPLOYMENT_RATE.value
+    minimum = p.new_hire_min_employment_rate.value
     if not trainees:
         return found
     if not days:
@@ -70,35 +63,52 @@ def new_hire_training(profile: dict[str, Any]) -> Findings:
             f"The new-hire training subsidy needs an employment rate after training of at least "
             f"{percent(minimum)}; "
             + ("no rate was given, so it was not computed." if rate is None
-               else f"the rate given, {percent(rate)}, falls short."), CLAUSE))
+               else f"the rate given, {percent(rate)}, falls short."), CLAUSE,
+            readings=("policy-thresholds",)))
         return found
-    first_days = NEW_HIRE_FIRST_DAYS.value
-    per_person = new_hire_per_person(days)
-    amount = per_person * trainees
-    tiered_zh = (f"前{number(first_days)}天每天 {yuan(NEW_HIRE_FIRST_DAILY.value)} 元、其后每天 "
-                 f"{yuan(NEW_HIRE_LATER_DAILY.value)} 元")
-    tiered_en = (f"{yuan(NEW_HIRE_FIRST_DAILY.value)} yuan a day for the first {number(first_days)} "
-                 f"days and {yuan(NEW_HIRE_LATER_DAILY.value)} yuan for each later day")
-    capped = per_person == NEW_HIRE_CAP_PER_PERSON.value
+    first_days = p.new_hire_first_days.value
+    per_person = new_hire_per_person(days, p)
+    # The readings of who counts (policy-training-all): every trainee, or those employed only,
+    # a whole number of people (the rate times the trainees, rounded half up).
+    employed = int((rate * trainees).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    everyone = profile["new_hire_training_reading"] == "all"
+    counted = trainees if everyone else employed
+    amount, other = per_person * counted, per_person * (employed if everyone else trainees)
+    tiered_zh = (f"前{number(first_days)}天每天 {yuan(p.new_hire_first_daily.value)} 元、其后每天 "
+                 f"{yuan(p.new_hire_later_daily.value)} 元")
+    tiered_en = (f"{yuan(p.new_hire_first_daily.value)} yuan a day for the first {number(first_days)} "
+                 f"days and {yuan(p.new_hire_later_daily.value)} yuan for each later day")
+    capped = per_person == p.new_hire_cap_per_person.value
+    if everyone:
+        counted_zh = f"按全部参训人员 {trainees} 人计算"
+        counted_en = f"counting all {trainees} trainees"
+        other_zh, other_en = "只计已就业人员", "counting only those employed"
+    else:
+        counted_zh = f"按已就业人员 {employed} 人（{trainees} 人的 {percent(rate)}）计算"
+        counted_en = f"counting the {employed} employed ({percent(rate)} of {trainees})"
+        other_zh, other_en = "按全部参训人员计算", "counting every trainee"
     found.items.append(award(
         "policy-16.new-hire-training", CLAUSE,
         ("新招聘人员订单式培训补贴", "Subsidy for order-based training of new hires"), amount, "computed",
         (f"新招聘人员订单式培训 {trainees} 人，每人 {days} 天，培训后就业率 {percent(rate)}，"
          f"达到 {percent(minimum)}。按{tiered_zh}计算，每人 {yuan(per_person)} 元"
-         f"{'（已达每人上限）' if capped else ''}，合计 {yuan(amount)} 元。"
-         "注意：该补贴给予培训主体，即开展培训的单位，可能是企业本身，也可能是院校，条文没有写明。",
+         f"{'（已达每人上限）' if capped else ''}；{counted_zh}，合计 {yuan(amount)} 元"
+         f"（另一种理解{other_zh}，为 {yuan(other)} 元）。"
+         "该补贴给予培训主体，即开展培训的单位，可能是企业本身，也可能是院校，条文没有写明。",
          f"{trainees} new hires trained for {days} days each, with {percent(rate)} employed "
          f"afterwards (at least {percent(minimum)} needed). At {tiered_en}, that is "
-         f"{yuan(per_person)} yuan per person{' (the cap per person)' if capped else ''}: "
-         f"{yuan(amount)} yuan. Note: the subsidy is paid to the body conducting the training "
+         f"{yuan(per_person)} yuan per person{' (the cap per person)' if capped else ''}; "
+         f"{counted_en}: {yuan(amount)} yuan (the other reading, {other_en}, gives "
+         f"{yuan(other)} yuan). The subsidy is paid to the body conducting the training "
          "(培训主体), which may be the enterprise itself or the school; the text does not say "
          "which."),
-        (NEW_HIRE_MIN_EMPLOYMENT_RATE.key, NEW_HIRE_FIRST_DAYS.key, NEW_HIRE_FIRST_DAILY.key,
-         NEW_HIRE_LATER_DAILY.key, NEW_HIRE_CAP_PER_PERSON.key),
+        (p.new_hire_min_employment_rate.key, p.new_hire_first_days.key, p.new_hire_first_daily.key,
+         p.new_hire_later_daily.key, p.new_hire_cap_per_person.key),
         (("培训协议（与普通高校、职业院校或技工院校）", "培训名单和考勤记录", "就业协议或就业证明（证明就业率）"),
          ("The training agreement with the university, vocational or technical school",
           "The list of trainees and attendance records",
           "Employment agreements or proof of employment (for the employment rate)")),
+        recipient="training_body",
+        readings=("policy-thresholds", "policy-training-all", "policy-training-body"),
     ))
     return found
-

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..findings import Findings, Warning, award
-from ..money import yuan
-from ..parameters import BACKBONE_MILESTONES, LEADING_MILESTONES, SCALE_LEADER_AWARD, Scale, Tier
+from xinzhou_policy.findings import Findings, Warning, award
+from xinzhou_policy.money import yuan
+from xinzhou_policy.params import InForce, Scale, Tier
 
 CLAUSE = "policy-4"
 
@@ -20,11 +20,11 @@ _REVENUE_EVIDENCE = (
 )
 
 
-def scale_leader(profile: dict[str, Any]) -> Findings:
+def scale_leader(profile: dict[str, Any], p: InForce) -> Findings:
     """对评选为全市特色专业镇规模化领军企业给予 … 资金奖励."""
     found = Findings()
     if profile["selected_scale_leader"]:
-        amount = SCALE_LEADER_AWARD.value
+        amount = p.scale_leader_award.value
         found.items.append(award(
             "policy-4.scale-leader", CLAUSE,
             ("规模化领军企业评选奖励", "Award for the large-scale leading enterprise contest"), amount, "fixed",
@@ -32,7 +32,7 @@ def scale_leader(profile: dict[str, Any]) -> Findings:
              f"The enterprise was selected in the municipal contest as a large-scale leading "
              f"enterprise of the city's distinctive specialized towns; clause (4) gives an award "
              f"of {yuan(amount)} yuan."),
-            (SCALE_LEADER_AWARD.key,),
+            (p.scale_leader_award.key,),
             (("竞赛评选结果文件",), ("The contest result naming the enterprise",)),
         ))
     return found
@@ -48,11 +48,11 @@ def newly_crossed(tier: Tier, revenue: Decimal, previous_max: Decimal, inclusive
     return previous_max <= tier.threshold < revenue
 
 
-def _scale_for(role: str) -> tuple[Scale, str, str] | None:
+def _scale_for(role: str, p: InForce) -> tuple[Scale, str, str] | None:
     if role == "leading":
-        return LEADING_MILESTONES, "领军企业", "leading enterprise"
+        return p.leading_milestones, "领军企业", "leading enterprise"
     if role == "backbone":
-        return BACKBONE_MILESTONES, "骨干企业", "backbone enterprise"
+        return p.backbone_milestones, "骨干企业", "backbone enterprise"
     return None
 
 
@@ -62,14 +62,14 @@ def _verb(scale: Scale) -> tuple[str, str]:
     return "突破", "exceeded (突破, which excludes the threshold itself)"
 
 
-def revenue_milestones(profile: dict[str, Any]) -> Findings:
+def revenue_milestones(profile: dict[str, Any], p: InForce) -> Findings:
     """领军企业营收规模首次突破 …；骨干企业营收规模首次达到 … 的一次性奖励."""
     found = Findings()
     revenue, previous = profile["revenue"], profile["previous_max_revenue"]
-    chosen = _scale_for(profile["role"])
+    chosen = _scale_for(profile["role"], p)
     if chosen is None:
         if any(newly_crossed(t, revenue, previous, s.inclusive)
-               for s in (LEADING_MILESTONES, BACKBONE_MILESTONES) for t in s.tiers):
+               for s in (p.leading_milestones, p.backbone_milestones) for t in s.tiers):
             found.warnings.append(Warning(
                 "milestone_role_missing",
                 "营业收入跨越了政策第（四）条的门槛，但企业类别为“无”：营收门槛奖励只给专业镇领军企业和骨干企业。如已获认定，请选择企业类别。",
@@ -84,6 +84,7 @@ def revenue_milestones(profile: dict[str, Any]) -> Findings:
     several = len(crossed) > 1
     if several and profile["milestone_mode"] == "highest":
         crossed = crossed[-1:]
+    readings = ("policy-thresholds", "policy-several-thresholds") if several else ("policy-thresholds",)
     if several:
         found.warnings.append(_reading_warning(profile["milestone_mode"]))
     for n, tier in crossed:
@@ -100,7 +101,7 @@ def revenue_milestones(profile: dict[str, Any]) -> Findings:
              f"of {yuan(previous)} yuan, {verb_en} the threshold of {yuan(tier.threshold)} yuan "
              f"for the first time. Clause (4) gives a one-off award of {yuan(tier.amount)} yuan."
              f"{reading_en}"),
-            (scale.key,), _REVENUE_EVIDENCE,
+            (scale.key,), _REVENUE_EVIDENCE, readings=readings,
         ))
     return found
 

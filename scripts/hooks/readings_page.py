@@ -1,0 +1,79 @@
+"""Replaces `<!-- readings -->` with every reading the rules make, from the documents'
+readings.toml (xinzhou_policy.readings): for each, the clause and its words, the reading chosen,
+the other reasonable reading, and what that other reading would change in the amount. Each is a
+section whose anchor is its id, which the calculators' result lines link to.
+"""
+
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+from xinzhou_policy.readings import readings
+from xinzhou_policy.registry import DOCUMENTS
+
+from _documents import page_language
+from _values import format_date, format_key, PLACEHOLDER
+
+MARKER = "<!-- readings -->"
+
+_ROWS = {
+    "zh": (("clause", "条款"), ("words", "原文"), ("reading", "本站的理解"), ("other", "另一种理解"),
+           ("effect", "另一种理解对金额的影响")),
+    "en": (("clause", "Clause"), ("words", "The words"), ("reading", "This site's reading"),
+           ("other", "The other reasonable reading"), ("effect", "What the other reading would change")),
+}
+
+
+def _version_for(document, texts: list[str], lang: str):
+    """The latest version that has every value a reading names. A reading about a period given in
+    years ([[param:validity_years]], its last day) belongs to the versions that give one; a later
+    version that names its last day instead leaves it to the earlier ones."""
+    for version in reversed(document.versions):
+        try:
+            for text in texts:
+                PLACEHOLDER.sub(lambda m: format_key(m[1], lang, document, version), text)
+        except PluginError:
+            continue
+        return version
+    for text in texts:  # no version has them all: the latest one's error names what is missing
+        PLACEHOLDER.sub(lambda m: format_key(m[1], lang, document, document.latest), text)
+
+
+def readings_page(lang: str, here: str) -> str:
+    up = "../" * here.count("/")
+    parts = []
+    for document in DOCUMENTS.values():
+        found = [r for r in readings().values() if r.document == document.id]
+        if not found:
+            continue
+        parts.append(f"## {getattr(document, f'title_{lang}')} {{#readings-{document.id}}}\n")
+        for r in found:
+            texts = [getattr(r, f"{part}_{lang}") for part in ("reading", "other", "effect")]
+            version = _version_for(document, texts, lang)
+
+            def values(text: str) -> str:
+                return PLACEHOLDER.sub(lambda m: format_key(m[1], lang, document, version), text)
+
+            clause = f"[{document.label(r.clause, lang)}]({up}{document.id}.md#{r.clause})"
+            if version != document.latest:
+                day = format_date(version.in_force, lang)
+                clause += f"（{day}起施行的文本）" if lang == "zh" else f" (the text in force from {day})"
+            cells = {
+                "clause": clause,
+                "words": f"“{r.words_zh}”" if lang == "zh" else f"<span lang=\"zh\">{r.words_zh}</span>",
+                "reading": values(getattr(r, f"reading_{lang}")),
+                "other": values(getattr(r, f"other_{lang}")),
+                "effect": values(getattr(r, f"effect_{lang}")),
+            }
+            rows = "\n".join(f"| {label} | {cells[key]} |" for key, label in _ROWS[lang])
+            head = "| 项目 | 内容 |" if lang == "zh" else "| Aspect | Details |"
+            parts.append(f"### {getattr(r, f'title_{lang}')} {{#{r.id}}}\n\n{head}\n|---|---|\n{rows}\n")
+    return '<div class="generated readings" markdown>\n\n' + "\n".join(parts) + "\n</div>"
+
+
+def on_page_markdown(markdown, page, config, files):
+    if MARKER not in markdown:
+        return markdown
+    src = page.file.src_uri
+    lang = page_language(src)
+    here = src if lang == "zh" else src.replace(f".{lang}.md", ".md")
+    return markdown.replace(MARKER, readings_page(lang, here))
