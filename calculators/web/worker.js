@@ -81,9 +81,10 @@ async function init({ runtime, stdlib }) {
   const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
   postMessage({ type: "progress", stage: "rules" });
   const cli = pyodide.pyimport("xinzhou_policy.cli");
-  cli.prepare(); // the documents' data read once, into the snapshot
   runText = cli.run_text;
-  return { start: "fresh", snapshot: () => pyodide.makeMemorySnapshot(), key };
+  // The documents' data (TOML, about 50 ms in wasm) is read once, into the snapshot: after
+  // "ready", in the same task, so that no request runs before it and ready is not held up.
+  return { start: "fresh", snapshot: () => { cli.prepare(); return pyodide.makeMemorySnapshot(); }, key };
 }
 
 function run({ id, command, text }) {

@@ -8,7 +8,6 @@ list.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -49,9 +48,7 @@ def entries() -> tuple[Guidance, ...]:
     """Every document's guidance, in the registry's order."""
     found = []
     for doc in DOCUMENTS.values():
-        path = doc.folder.joinpath("guidance.toml")
-        if path.is_file():
-            found += [Guidance(**g) for g in tomllib.loads(path.read_text("utf-8"))["guidance"]]
+        found += [Guidance(**g) for g in (doc.data("guidance.toml") or {}).get("guidance", [])]
     return tuple(found)
 
 

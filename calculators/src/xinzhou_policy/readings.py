@@ -7,7 +7,6 @@ rest on by id; the site's page 解读与假设 / Readings and assumptions shows 
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
@@ -40,10 +39,7 @@ def readings() -> dict[str, Reading]:
     """Every document's readings, in the registry's order; ids are unique across documents."""
     found: dict[str, Reading] = {}
     for doc in DOCUMENTS.values():
-        path = doc.folder.joinpath("readings.toml")
-        if not path.is_file():
-            continue
-        for raw in tomllib.loads(path.read_text("utf-8"))["reading"]:
+        for raw in (doc.data("readings.toml") or {}).get("reading", []):
             if raw["id"] in found:
                 raise ValueError(f"{doc.id}: reading {raw['id']!r} exists already")
             found[raw["id"]] = Reading(document=doc.id, **raw)

@@ -15,13 +15,14 @@ and pages names a document: they all go through this registry.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import math
+import pkgutil
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
-from importlib import resources
 from types import ModuleType
 from typing import Any
 
@@ -56,8 +57,19 @@ class Department:
     not_en: tuple[str, ...] = ()
 
 
+def data_file(package: str, name: str) -> dict[str, Any] | None:
+    """A TOML file of a package, parsed, or None where there is none. Read through the package's
+    loader (pkgutil), so that it works from a folder and from the zip archive the browser loads;
+    importlib.resources would add its modules to every start of the engine."""
+    try:
+        data = pkgutil.get_data(package, name)
+    except OSError:  # no such file (zipimport says OSError, a folder FileNotFoundError)
+        return None
+    return None if data is None else tomllib.loads(data.decode("utf-8"))
+
+
 def _departments() -> dict[str, Department]:
-    data = tomllib.loads(resources.files(__package__).joinpath("departments.toml").read_text("utf-8"))
+    data = data_file(__package__, "departments.toml")
     return {d["key"]: Department(d["key"], d["zh"], d["en"], tuple(d.get("not_en", ())))
             for d in data["department"]}
 
@@ -232,21 +244,26 @@ class Document:
 
     # -------------------------------------------------------------------------- the data
     @property
-    def folder(self):
-        return resources.files(f"{__package__}.documents").joinpath(self.id)
+    def package(self) -> str:
+        """The document's folder, as a package (documents/ID/__init__.py)."""
+        return f"{__package__}.documents.{self.id}"
+
+    def data(self, name: str) -> dict[str, Any] | None:
+        """One of the document's TOML files (parameters, guidance, readings), or None."""
+        return data_file(self.package, name)
 
     @cached_property
     def parameters(self) -> params.Parameters:
-        path = self.folder.joinpath("parameters.toml")
-        data = tomllib.loads(path.read_text("utf-8")) if path.is_file() else {}
-        return params.Parameters(self.id, data)
+        return params.Parameters(self.id, self.data("parameters.toml") or {})
 
     @cached_property
     def rules(self) -> ModuleType | None:
         """The document's `rules` package (AWARD_RULES, FIELDS, ...), or None: no awards."""
-        if not self.folder.joinpath("rules").is_dir():
+        try:
+            found = importlib.util.find_spec(f"{self.package}.rules")
+        except ModuleNotFoundError:  # no folder documents/ID/ at all
             return None
-        return importlib.import_module(f"{__package__}.documents.{self.id}.rules")
+        return importlib.import_module(f"{self.package}.rules") if found else None
 
     # -------------------------------------------------------------------------- versions
     @property
@@ -329,11 +346,10 @@ class Document:
         return [{"zh": DEPARTMENTS[k].zh, "en": DEPARTMENTS[k].en} for k in keys]
 
 
-def _load(folder) -> Document:
-    raw = tomllib.loads(folder.joinpath("document.toml").read_text("utf-8"))
+def _load(folder: str, raw: dict[str, Any]) -> Document:
     doc_id = raw["id"]
-    if doc_id != folder.name:
-        raise ValueError(f"documents/{folder.name}/document.toml has id {doc_id!r}")
+    if doc_id != folder:
+        raise ValueError(f"documents/{folder}/document.toml has id {doc_id!r}")
     sec = raw["sections"]
     sections = Sections(
         doc_id, sec["part_kind"], sec["part_id"], sec["clause_kind"], sec["clause_id"],
@@ -372,9 +388,11 @@ def _load(folder) -> Document:
 
 
 def _documents() -> dict[str, Document]:
-    folders = [f for f in resources.files(f"{__package__}.documents").iterdir()
-               if f.is_dir() and f.joinpath("document.toml").is_file()]
-    documents = sorted((_load(f) for f in folders), key=lambda d: (d.order, d.id))
+    from . import documents as folder  # each document is a package in it: documents/ID/
+
+    found = [(m.name, data_file(f"{folder.__name__}.{m.name}", "document.toml"))
+             for m in pkgutil.iter_modules(folder.__path__) if m.ispkg]
+    documents = sorted((_load(name, raw) for name, raw in found if raw), key=lambda d: (d.order, d.id))
     return _link({d.id: d for d in documents})
 
 
