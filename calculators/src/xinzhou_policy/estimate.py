@@ -83,8 +83,8 @@ def _validity_readings(version: Version) -> tuple[str, ...]:
 def _validity_warning(a: Assessment, day: date) -> Warning:
     doc, status = a.document, a.status
     (name_zh, name_en), (window_zh, window_en) = _name(doc), _window(status.version)
-    would_zh = f"若在有效期内，估算金额为 {yuan(_total(a.items))} 元（见 if_within_validity）。"
-    would_en = f"Within the validity the estimate would be {yuan(_total(a.items))} yuan (see if_within_validity)."
+    would_zh = f"若在有效期内，估算金额为 {yuan(_total(a.items))} 元。"
+    would_en = f"Within the validity the estimate would be {yuan(_total(a.items))} yuan."
     clause = status.version.validity_clause or status.version.in_force_clause
     cited = _validity_readings(status.version)
     if status.code == "superseded":
