@@ -48,8 +48,7 @@ def clauses_with_parameters(document: Document) -> list[str]:
 def _last_day(document: Document, day: date) -> date:
     """The last day a value replaced from `day + 1` on applied: `day`, or earlier where the
     document's versions left a gap before the change (the version then in force had expired)."""
-    started = [v for v in document.versions if v.in_force <= day]
-    ended = started[-1].last_day if started else None
+    ended = document.nearest(day).last_day
     return min(day, ended) if ended else day
 
 

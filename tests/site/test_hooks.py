@@ -109,8 +109,8 @@ def test_hover_definitions_in_english_use_the_glossary_rendering():
 def test_a_replaced_value_ends_with_the_version_that_had_it():
     """A value replaced by a version that starts after a gap applied only until the earlier
     version expired, and the award table says so."""
-    document = SimpleNamespace(versions=(Version("x", "a", date(2022, 12, 22), last_day=date(2025, 12, 21)),
-                                         Version("x", "b", date(2026, 3, 1))))
+    document = replace(POLICY, versions=(Version("policy", "a", date(2022, 12, 22), last_day=date(2025, 12, 21)),
+                                         Version("policy", "b", date(2026, 3, 1))))
     assert award_tables._last_day(document, date(2026, 2, 28)) == date(2025, 12, 21)
     assert award_tables._last_day(document, date(2025, 6, 30)) == date(2025, 6, 30)
 

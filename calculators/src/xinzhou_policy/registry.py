@@ -290,15 +290,15 @@ class Document:
     def status_on(self, day: date) -> Status:
         for successor in self.successors():
             if successor.first.in_force <= day:
-                return Status("superseded", self._nearest(day), successor)
+                return Status("superseded", self.nearest(day), successor)
         if day < self.first.in_force:
             return Status("not_yet", self.first)
         for version in self.versions:
             if version.covers(day):
                 return Status("in_force", version)
-        return Status("expired", self._nearest(day))
+        return Status("expired", self.nearest(day))
 
-    def _nearest(self, day: date) -> Version:
+    def nearest(self, day: date) -> Version:
         """The version that applied last on or before `day` (the first, before it starts)."""
         started = [v for v in self.versions if v.in_force <= day]
         return started[-1] if started else self.first
