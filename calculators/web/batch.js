@@ -123,7 +123,13 @@ async function showPage(index) {
   results.hidden = false;
 }
 
+// A job that fails (the engine lost, a file the worker cannot finish) leaves no earlier figure on
+// screen: the summary, the table, the downloads and the progress of the last file are cleared.
 function showFailure(error) {
+  for (const node of [progressBox, summaryBox, downloads, results]) node.hidden = true;
+  summaryBox.replaceChildren();
+  table.tBodies[0].replaceChildren();
+  job = null;
   fileError.textContent = TEXT.fileError + String(error.message || error);
   fileError.hidden = false;
   app.dataset.state = "failed";
@@ -145,11 +151,7 @@ async function process(file) {
     progressText.textContent = TEXT.progress(summary.done, summary.rows);
   }, [bytes]);
   if (answer.status !== 0) {
-    progressBox.hidden = true;
-    const problem = JSON.parse(answer.text);
-    fileError.textContent = TEXT.fileError + errorText(problem.errors);
-    fileError.hidden = false;
-    app.dataset.state = "failed";
+    showFailure(errorText(JSON.parse(answer.text).errors));
     return;
   }
   const summary = JSON.parse(answer.text);

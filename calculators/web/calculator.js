@@ -14,7 +14,10 @@ const TEXT = {
     clause: "依据", departments: "咨询与受理部门", evidence: "需准备的材料", parameters: "所用参数",
     wouldBe: "若在有效期内，企业本身可得的估算金额为", noItems: "按所填信息，没有可估算的奖补金额。",
     warnings: "提示", guidance: "没有固定金额的支持事项", prepare: "申报准备",
-    sharedTotal: "分享链接中企业本身可得的估算合计（引擎就绪后将重新计算）：", yuan: "元",
+    fromLink: "正在按分享链接中的输入计算…",
+    linkDiffers: "分享链接中记录的合计与本页按规则计算的结果不同（文件或其版本可能已更新，或链接被改动过）。以本页计算结果为准。",
+    computeFailed: "未能计算，因此不显示结果。修改任一输入可重试，或刷新页面。原因：",
+    engineDown: "计算引擎无法加载（见上方说明）。", engineError: "计算引擎出错。", yuan: "元",
     sheetTitle: "奖补估算单", generated: "生成日期", inputs: "输入信息", items: "估算项目",
     floor: "出让底价不低于", unitFloor: "折合每平方米", fixErrors: "请先修正标出的输入项。",
     readings: "所依据的理解", enterpriseTotal: "企业本身可得的估算合计",
@@ -28,7 +31,10 @@ const TEXT = {
     clause: "Clause", departments: "Whom to ask", evidence: "What to prepare", parameters: "Parameters used",
     wouldBe: "Within the validity the enterprise's own estimate would be", noItems: "With the information given there is no amount to estimate.",
     warnings: "Notes", guidance: "Support without a fixed amount", prepare: "Preparing the application",
-    sharedTotal: "The enterprise's total in the shared link (recomputed once the engine is ready): ", yuan: "yuan",
+    fromLink: "Computing from the inputs in the shared link…",
+    linkDiffers: "The total recorded in the shared link differs from what the rules compute on this page (the document or its version may have changed, or the link was altered). The result computed here is the one that counts.",
+    computeFailed: "The calculation failed, so no result is shown. Change any input to try again, or reload the page. Reason: ",
+    engineDown: "the calculation engine could not load (see the note above).", engineError: "the calculation engine failed.", yuan: "yuan",
     sheetTitle: "Award estimate", generated: "Generated on", inputs: "Inputs", items: "Items",
     floor: "The reserve price is at least", unitFloor: "per m²", fixErrors: "Correct the marked inputs first.",
     readings: "Readings it rests on", enterpriseTotal: "Estimated total for the enterprise itself",
@@ -283,6 +289,26 @@ let latest = 0;
 // input events: the same inputs again, whose re-rendered result would take the focus away from
 // the link or button the reader has just moved to in it.
 let shown = null;
+// The total a shared link records (`_total`) is the sender's figure: it is never shown. Once the
+// rules have computed the same inputs here, a link whose figure differs says so.
+let linkTotal = null;
+// A failed computation (the engine lost, an answer that cannot be read) never leaves an earlier
+// result on screen: the result, the sticky total and the print sheet are cleared, and the page
+// says why. The next input tries again.
+function showFailure(error) {
+  shown = null;
+  linkTotal = null;
+  showErrors([]);
+  summary.hidden = true;
+  sheet.replaceChildren();
+  // The engine's own failure is explained in the status line, in the page's language; any other
+  // error's text is kept for whoever reports it.
+  const reason = app.classList.contains("engine-failed") ? TEXT.engineDown
+    : `${TEXT.engineError} (${String(error?.message || error).slice(0, 300)})`;
+  output.replaceChildren(el("p", { class: "calc-failure", role: "alert" }, TEXT.computeFailed, reason));
+  announce(TEXT.computeFailed + reason);
+}
+
 async function update() {
   const data = readForm();
   const ticket = ++latest;
@@ -294,44 +320,61 @@ async function update() {
     showErrors([]);
     output.replaceChildren();
     summary.hidden = true;
+    sheet.replaceChildren();
     announce("");
     return;
   }
-  const { status: code, text } = await runRaw(command, inputs);
-  if (ticket !== latest) return; // a newer input is on its way
+  let code, result;
+  try {
+    const answer = await runRaw(command, inputs);
+    if (ticket !== latest) return; // a newer input is on its way
+    code = answer.status;
+    result = JSON.parse(answer.text);
+  } catch (error) {
+    if (ticket === latest) showFailure(error);
+    return;
+  }
   shown = inputs;
-  const result = JSON.parse(text);
   if (code !== 0) {
     const general = showErrors(result.errors);
     summary.hidden = true;
     sheet.replaceChildren();
     output.replaceChildren(el("p", { class: "calc-error-summary" }, TEXT.fixErrors, ...general.map((g) => ` ${g}`)));
     announce([TEXT.fixErrors, ...result.errors.map((e) => pick(e, "message"))].join(" "));
+    linkTotal = null;
     writeFragment(data);
     return;
   }
   showErrors([]);
-  output.replaceChildren(...(command === "land" ? renderLand(result) : renderEstimate(result)).filter(Boolean));
+  const total = command === "land" ? result.floor_price : result.totals_by_recipient.enterprise;
+  const nodes = (command === "land" ? renderLand(result) : renderEstimate(result)).filter(Boolean);
+  if (linkTotal !== null && linkTotal !== total) nodes.unshift(el("p", { class: "calc-link-differs" }, TEXT.linkDiffers));
+  linkTotal = null;
+  output.replaceChildren(...nodes);
   summary.hidden = false;
   summary.querySelector("span").textContent = command === "land"
     ? `${TEXT.floor} ${money(result.floor_price)} ${TEXT.yuan}`
     : `${TEXT.enterpriseTotal}: ${money(result.totals_by_recipient.enterprise)} ${TEXT.yuan}`;
   announce(summary.querySelector("span").textContent);
   renderSheet(data, result);
-  writeFragment(data, command === "land" ? result.floor_price : result.totals_by_recipient.enterprise);
+  writeFragment(data, total);
   // For measurements in any browser (scripts/bench_calculators.py): the first result shown.
   if (!performance.getEntriesByName(FIRST_RESULT).length) performance.mark(FIRST_RESULT);
 }
 
-const sharedTotal = readFragment();
-if (sharedTotal) output.replaceChildren(el("p", { class: "calc-shared" }, TEXT.sharedTotal, money(sharedTotal), ` ${TEXT.yuan}`));
-form.addEventListener("input", () => { update().catch(() => {}); });
-form.addEventListener("change", () => { update().catch(() => {}); });
-form.addEventListener("submit", (event) => { event.preventDefault(); update().catch(() => {}); });
-form.addEventListener("reset", () => setTimeout(() => { clearTimeout(fragmentTimer); history.replaceState(null, "", location.pathname); update().catch(() => {}); }));
+// Any error update() did not expect (a rendering bug) is a failed computation too.
+const recompute = () => { update().catch(showFailure); };
+linkTotal = readFragment();
+if (Object.keys(readForm()).length) output.replaceChildren(el("p", { class: "calc-pending" }, TEXT.fromLink));
+form.addEventListener("input", recompute);
+form.addEventListener("change", recompute);
+form.addEventListener("submit", (event) => { event.preventDefault(); recompute(); });
+form.addEventListener("reset", () => setTimeout(() => { clearTimeout(fragmentTimer); history.replaceState(null, "", location.pathname); recompute(); }));
 app.querySelector("[data-action=print]").addEventListener("click", () => window.print());
 summary.querySelector("button").addEventListener("click", () => output.scrollIntoView({ behavior: "smooth" }));
-engine.ready.then(update).catch(() => {});
+// An engine that cannot start computes nothing: inputs already in the form (a shared link) get
+// the failure in place of a result. Its reason is also in the status line (engine.js).
+engine.ready.then(recompute, (error) => { if (Object.keys(readForm()).length) showFailure(error); });
 
 window.policyCalculator = {
   // The current engine's start-up: a page the reader comes back to may start a new one.
