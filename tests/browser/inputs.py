@@ -18,6 +18,13 @@ EXTRA = {
     "duplicate keys": ("estimate", '{"event_date": "2024-06-01", "revenue": "1", "revenue": "600000000", "role": "backbone"}'),
     "non-BMP text": ("estimate", '{"event_date": "2024-06-01", "😀": 1}'),
     "empty text": ("land", ""),
+    # Issue 19: answered with the same JSON by Pyodide, at once.
+    "huge exponent": ("estimate", '{"event_date": "2025-06-30", "town_revenue_rank": 1E+10000000}'),
+    "5000-digit integer": ("estimate", '{"event_date": "2025-06-30", "revenue": 1' + "0" * 5000 + "}"),
+    "deep nesting": ("estimate", "[" * 100_000),
+    "lone surrogate key": ("estimate", '{"\\ud800": 1}'),
+    "minus zero": ("land", '{"grade": 8, "area_m2": "100", "total_cost": "-0"}'),
+    "land before the national standard": ("land", '{"grade": 8, "area_m2": "10000", "event_date": "2006-12-31"}'),
 }
 
 

@@ -19,6 +19,7 @@ A case file holds the cases of one clause, written from the policy text:
     if_within_validity_total = "200000.00"
     errors = { revenue = "negative" }                      # field -> code; exit status 2
     land = { floor_price = "1234.00" }                     # keys of the land output
+    # (warnings and absent_warnings hold for the land output too)
 
 Money in profiles is written as strings so that TOML floats never enter.
 """
@@ -73,6 +74,7 @@ def check(case: Case, result: dict[str, Any], failed: bool) -> None:
     if case.command == "land":
         for key, value in expect["land"].items():
             assert result[key] == value, (key, result[key], value)
+        _check_warnings(expect, result)
         return
     if "items" in expect:
         assert {i["id"]: i["amount"] for i in result["items"]} == expect["items"]
@@ -91,6 +93,10 @@ def check(case: Case, result: dict[str, Any], failed: bool) -> None:
     if "totals_by_recipient" in expect:
         assert result["totals_by_recipient"] == expect["totals_by_recipient"]
         assert sum(map(Decimal, expect["totals_by_recipient"].values())) == Decimal(result["total"])
+    _check_warnings(expect, result)
+
+
+def _check_warnings(expect: dict[str, Any], result: dict[str, Any]) -> None:
     codes = {w["code"] for w in result["warnings"]}
     missing = set(expect.get("warnings", ())) - codes
     assert not missing, f"missing warnings {missing}; got {codes}"

@@ -3,18 +3,61 @@ and any other command a document adds: profile.COMMANDS).
 
 `batch IN.csv [-o OUT.csv|OUT.xlsx]` estimates a CSV of profiles (see batch.py) and prints a JSON
 summary; `batch-template [-o FILE]` writes the input template; `schema` prints the inputs' JSON
-Schema. Prints JSON on stdout; the work is cli.run_bytes, which the browser calls too.
+Schema. Prints JSON on stdout; the work is cli.run_bytes, which the browser calls too. Exit
+status 0, or 2 for bad input and for a command line argparse cannot read (a usage error, in
+both languages and as JSON like every other error).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
+from typing import NoReturn
 
 from . import batch, profile
 from .cli import BAD_INPUT, _dumps, run_bytes
 from .schema import schemas
 from .validation import InputError, error
+
+# argparse's messages (Python 3.11 to 3.14), in Chinese; the English is argparse's own.
+_USAGE_ZH = (
+    (r"the following arguments are required: (?P<x>.*)", "缺少必需的参数：{x}"),
+    (r"argument (?P<a>\S+?): invalid choice: (?P<v>.*?) \(choose from (?P<c>.*)\)",
+     "参数 {a} 的取值 {v} 无效，可选：{c}"),
+    (r"unrecognized arguments: (?P<x>.*)", "无法识别的参数：{x}"),
+    (r"argument (?P<a>\S+?): expected one argument", "参数 {a} 需要一个值"),
+    (r"argument (?P<a>\S+?): expected at most one argument", "参数 {a} 至多需要一个值"),
+    (r"argument (?P<a>\S+?): ignored explicit argument (?P<v>.*)", "参数 {a} 不接受值 {v}"),
+    (r"ambiguous option: (?P<o>\S+) could match (?P<m>.*)", "选项 {o} 有歧义，可能是：{m}"),
+)
+
+
+class _UsageError(Exception):
+    def __init__(self, parser: argparse.ArgumentParser, message: str):
+        super().__init__(message)
+        self.parser, self.message = parser, message
+
+    def to_dict(self) -> dict:
+        zh = next((template.format(**match.groupdict()) for pattern, template in _USAGE_ZH
+                   if (match := re.fullmatch(pattern, self.message))), f"命令行参数有误：{self.message}")
+        return {
+            "error": "usage",
+            "message_zh": "命令行用法有误，请查看用法（-h）。",
+            "message_en": "The command line is not valid; see the usage (-h).",
+            "errors": [{"field": "", "code": "usage", "message_zh": f"{zh}。",
+                        "message_en": f"{self.message[:1].upper()}{self.message[1:]}."}],
+            "usage": self.parser.format_usage().strip(),
+        }
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose errors are raised to main() (which prints them in both languages) rather
+    than printed in English alone; its subcommands' parsers are of this class too."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(self, message)
 
 
 def _read(path: str) -> bytes:
@@ -24,26 +67,53 @@ def _read(path: str) -> bytes:
         raise InputError([error("", "unreadable", detail=exc.strerror or str(exc))]) from None
 
 
-def main(argv: list[str] | None = None) -> int:
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")
-    parser = argparse.ArgumentParser(
+def _parser() -> _Parser:
+    parser = _Parser(
         prog="python -m xinzhou_policy",
         description="忻州市专业镇奖补估算 / Xinzhou specialized-town award estimates")
     commands = parser.add_subparsers(dest="command", required=True)
-    documents = {name: f"{title_en[0].lower()}{title_en[1:]} (JSON)"
-                 for name, (_, _, _, title_en) in profile.COMMANDS.items()}
-    for name, text in {"estimate": "estimate the awards of an enterprise profile (JSON)", **documents}.items():
+    documents = {name: f"{title_zh}（JSON）/ {title_en[0].lower()}{title_en[1:]} (JSON)"
+                 for name, (_, _, title_zh, title_en) in profile.COMMANDS.items()}
+    estimate = "估算企业的奖补（JSON）/ estimate the awards of an enterprise profile (JSON)"
+    for name, text in {"estimate": estimate, **documents}.items():
         sub = commands.add_parser(name, help=text)
-        sub.add_argument("file", help="a JSON file, or - for standard input")
-    sub = commands.add_parser("batch", help="estimate every row of a CSV of profiles")
-    sub.add_argument("file", help="a CSV file (UTF-8 or GB18030), or - for standard input")
-    sub.add_argument("-o", "--output", help="OUT.csv or OUT.xlsx (default: CSV on standard output)")
-    sub = commands.add_parser("batch-template", help="write the CSV template of the batch input")
-    sub.add_argument("-o", "--output", help="the file to write (default: standard output)")
-    sub = commands.add_parser("schema", help="print the JSON Schema of the inputs")
+        sub.add_argument("file", help="JSON 文件，- 为标准输入 / a JSON file, or - for standard input")
+    sub = commands.add_parser("batch", help="逐行估算 CSV 中的企业 / estimate every row of a CSV of profiles")
+    sub.add_argument("file", help="CSV 文件（UTF-8 或 GB18030），- 为标准输入 / "
+                                  "a CSV file (UTF-8 or GB18030), or - for standard input")
+    sub.add_argument("-o", "--output", help="OUT.csv 或 OUT.xlsx（默认：CSV 写到标准输出）/ "
+                                            "OUT.csv or OUT.xlsx (default: CSV on standard output)")
+    sub = commands.add_parser("batch-template",
+                              help="写出批量输入的 CSV 模板 / write the CSV template of the batch input")
+    sub.add_argument("-o", "--output", help="写入的文件（默认：标准输出）/ the file to write (default: standard output)")
+    sub = commands.add_parser("schema", help="输出输入字段的 JSON Schema / print the JSON Schema of the inputs")
     sub.add_argument("which", nargs="?", choices=("estimate", *profile.COMMANDS))
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader of the output left (`| head`): the output is incomplete (status 2), nothing
+        # more can be said to it, and Python must not try again at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return BAD_INPUT
+
+
+def _main(argv: list[str] | None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except _UsageError as usage:
+        out = usage.to_dict()
+        # For a person at a terminal, the usage and the error; for a program, the JSON.
+        only = out["errors"][0]
+        sys.stderr.write(f"{out['usage']}\n错误：{only['message_zh']}\nerror: {only['message_en']}\n")
+        sys.stdout.write(_dumps(out))
+        return BAD_INPUT
     if args.command == "schema":
         all_schemas = schemas()
         sys.stdout.write(_dumps(all_schemas[args.which] if args.which else all_schemas))

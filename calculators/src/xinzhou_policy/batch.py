@@ -26,7 +26,7 @@ from .estimate import assess, in_force_items
 from .money import ZERO, money_str
 from .profile import AWARD_CLAUSES, PROFILE_FIELDS
 from .registry import document_of
-from .validation import Field, InputError, parse
+from .validation import Field, InputError, no_value, parse
 
 NAME = "name"
 NAME_LABEL = ("企业名称", "Enterprise name")
@@ -221,8 +221,16 @@ class BatchJob:
         self.results.append([*_NO_RESULT, error_text(errors)])
 
     def _computed(self, values: dict[str, Any]) -> None:
-        self.errors.append([])
         assessed = assess(values)
+        # A row has no warnings column: a rule that cannot be computed on the row's date (a value
+        # with no entry in force, params.NoValue) makes the date the row's error, rather than
+        # leave a total without the item.
+        missing = [no_value(_FIELDS["event_date"], absent)
+                   for a in assessed if a.status.in_force for _, absent in a.missing]
+        if missing:
+            self._failed(missing)
+            return
+        self.errors.append([])
         # As `estimate`: a document not in force on the event date gives no items.
         if not any(a.status.in_force for a in assessed):
             self.outside += 1

@@ -1,6 +1,8 @@
 """The one entry point of the rules for the command line and the browser: `run_bytes` and
 `run_text` take a command and a JSON document and give the exit status and the JSON text the
-command line prints. Bad input: a JSON error naming each field, exit status 2, no traceback.
+command line prints. Bad input: a JSON error naming each field, exit status 2, no traceback,
+and an answer in bounded time whatever the text holds (numbers of any length or exponent,
+any nesting, any code point).
 
 The command line's argument parsing is in __main__.py, so that the browser's runtime archive
 (scripts/runtime_zip.py) need not carry argparse.
@@ -9,6 +11,7 @@ The command line's argument parsing is in __main__.py, so that the browser's run
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from typing import Any, Callable
 
@@ -20,6 +23,10 @@ from .registry import DOCUMENTS
 from .validation import InputError, error
 
 BAD_INPUT = 2
+# An input is one object of plain values; deeper nesting is refused before the JSON parser
+# recurses into it (100,000 levels would exhaust the stack, at a depth that differs between
+# CPython and Pyodide).
+MAX_DEPTH = 32
 
 
 # `estimate`, and the commands the documents add (profile.COMMANDS: the policy's `land`).
@@ -29,18 +36,56 @@ COMMANDS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "batch": batch.request}
 
 
+# Outside a string: what is neither a string nor a bracket. After a string's opening quote: the
+# rest of the string (escapes included), linear in its length.
+_PLAIN = re.compile(r'[^"\[\]{}]*')
+_STRING_REST = re.compile(r'(?:[^"\\]|\\.)*"?', re.DOTALL)
+
+
+def _too_deep(text: str) -> bool:
+    """More than MAX_DEPTH arrays or objects inside one another (brackets in strings aside)."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return False
+    depth, at = 0, 0
+    while True:
+        at = _PLAIN.match(text, at).end()
+        if at == len(text):
+            return False
+        char, at = text[at], at + 1
+        if char == '"':
+            at = _STRING_REST.match(text, at).end()
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        else:
+            depth -= 1
+
+
 def _decode(raw: bytes) -> Any:
     try:
-        # parse_float=Decimal: a JSON number is never a binary float on its way to the rules.
-        return json.loads(raw.decode("utf-8-sig"), parse_float=Decimal)
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError([error("", "not_utf8")]) from None
+    if _too_deep(text):
+        raise InputError([error("", "too_deep", limit=MAX_DEPTH)])
+    try:
+        # parse_float, parse_int=Decimal: a JSON number is never a binary float on its way to the
+        # rules, and an integer of any length is read (int() refuses more than 4,300 digits); the
+        # fields' parsers bound it before it becomes an int (validation._whole).
+        return json.loads(text, parse_float=Decimal, parse_int=Decimal)
     except json.JSONDecodeError as exc:
         raise InputError([error("", "malformed_json", detail=f"{exc.msg} (line {exc.lineno}, column {exc.colno})")]) from None
 
 
+# A lone surrogate (a key written "\ud800") can be neither printed nor encoded in UTF-8; written
+# as the JSON escape it came as, the output is valid UTF-8 and still decodes to the same text.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def run_bytes(command: str, raw: bytes) -> tuple[int, str]:

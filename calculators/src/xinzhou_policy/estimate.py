@@ -10,7 +10,7 @@ warning, and an event after a document was superseded is pointed to its successo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -18,10 +18,12 @@ from typing import Any
 from .findings import RECIPIENTS, Findings, Item, Warning
 from .guidance import guidance
 from .money import ZERO, date_en, date_zh, money_str, yuan
+from .params import NoValue
 from .profile import PROFILE_FIELDS
-from .readings import topic_reading, readings
-from .registry import DOCUMENTS, Document, Status, Version, award_documents
+from .readings import readings
+from .registry import DOCUMENTS, Document, Status, award_documents
 from .validation import parse
+from .validity import as_dict, name, other_reading, validity_readings, window
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,9 @@ class Assessment:
     status: Status
     items: list[Item]  # amounts above zero, in clause order
     found: Findings
+    # The rules that could not be computed: a value they need has no entry on the date whose
+    # values apply (a value only a later version has, a reference table that starts later).
+    missing: list[tuple[str, NoValue]] = field(default_factory=list)  # (clause, what is missing)
 
 
 def _total(items: list[Item]) -> Decimal:
@@ -46,13 +51,16 @@ def assess(values: dict[str, Any]) -> list[Assessment]:
     for doc in award_documents():
         status = doc.status_on(day)
         p = doc.parameters.at(doc.day_within(status.version, day))
-        found = Findings()
+        found, missing = Findings(), []
         for rule in doc.rules.AWARD_RULES:
-            found.add(rule.apply(values, p))
+            try:
+                found.add(rule.apply(values, p))
+            except NoValue as absent:
+                missing.append((rule.clause, absent))
         # Only amounts above zero are items: a share that rounds to 0.00 is no award, and says so.
         items = sorted((replace(i, document=doc.id, version=status.version.id)
                         for i in found.items if i.amount > 0), key=lambda i: doc.clause_order(i.clause))
-        assessed.append(Assessment(doc, status, items, found))
+        assessed.append(Assessment(doc, status, items, found, missing))
     return assessed
 
 
@@ -61,34 +69,15 @@ def in_force_items(assessed: list[Assessment]) -> list[Item]:
 
 
 # ------------------------------------------------------------------------------ warnings
-def _window(version: Version) -> tuple[str, str]:
-    until_zh = date_zh(version.last_day) if version.last_day else "（未规定终止日期）"
-    until_en = date_en(version.last_day) if version.last_day else "(no end date)"
-    return (f"{date_zh(version.in_force)} 至 {until_zh}，含首尾两日",
-            f"from {date_en(version.in_force)} through {until_en}, both days included")
-
-
-def _name(doc: Document) -> tuple[str, str]:
-    number_zh = f"（{doc.number}）" if doc.number else ""
-    number_en = f" ({doc.number})" if doc.number else ""
-    return f"《{doc.title_zh}》{number_zh}", f"the {doc.title_en}{number_en}"
-
-
-def _validity_readings(version: Version) -> tuple[str, ...]:
-    """The readings of the words that set a version's validity (their clause's)."""
-    clause = version.validity_clause or version.in_force_clause
-    return tuple(r.id for r in readings().values() if r.document == version.document and r.clause == clause)
-
-
 def _validity_warning(a: Assessment, day: date) -> Warning:
     doc, status = a.document, a.status
-    (name_zh, name_en), (window_zh, window_en) = _name(doc), _window(status.version)
+    (name_zh, name_en), (window_zh, window_en) = name(doc), window(status.version)
     would_zh = f"若在有效期内，估算金额为 {yuan(_total(a.items))} 元。"
     would_en = f"Within the validity the estimate would be {yuan(_total(a.items))} yuan."
     clause = status.version.validity_clause or status.version.in_force_clause
-    cited = _validity_readings(status.version)
+    cited = validity_readings(status.version)
     if status.code == "superseded":
-        new_zh, new_en = _name(status.successor)
+        new_zh, new_en = name(status.successor)
         return Warning(
             "superseded",
             f"事项发生日期 {date_zh(day)} 时，{name_zh}已被{new_zh}取代（后者自 "
@@ -112,13 +101,11 @@ def _validity_warning(a: Assessment, day: date) -> Warning:
 
 def _other_reading_warning(a: Assessment, day: date) -> Warning | None:
     """An event after the last day as counted here, but on it as the other reading counts it."""
-    version, reading = a.status.version, topic_reading(a.document, "last-day")
-    other = version.last_day_other_reading
-    # Only where the version ran its full validity (not cut short by a next version).
-    if (a.status.code != "expired" or reading is None or other is None or version.expires != version.last_day
-            or not version.last_day < day <= other):
+    between = other_reading(a.document, a.status, day)
+    if between is None:
         return None
-    (name_zh, name_en), amount = _name(a.document), yuan(_total(a.items))
+    (other, reading), version = between, a.status.version
+    (name_zh, name_en), amount = name(a.document), yuan(_total(a.items))
     return Warning(
         "validity_other_reading",
         f"事项发生日期 {date_zh(day)} 正好落在对有效期最后一天的两种理解之间：本站从发布之日当天起算，"
@@ -131,6 +118,20 @@ def _other_reading_warning(a: Assessment, day: date) -> Warning | None:
         f"(the first day does not count) it would run through {date_en(other)}, and this event "
         f"would be within it, for an estimate of {amount} yuan. The competent department's "
         "interpretation prevails.", version.validity_clause, (reading.id,), a.document.id)
+
+
+def _not_computed(doc: Document, clause: str, missing: NoValue) -> Warning:
+    """A rule whose value has no entry on the date used: no item, and the reader is told."""
+    cite_zh, cite_en = doc.cite(clause)
+    what = missing.parameter
+    return Warning(
+        "no_value_on_date",
+        f"{cite_zh}所需的“{what.description_zh.rstrip('。')}”没有 {date_zh(missing.day)} 适用的数值"
+        f"（本站所载的数值自 {date_zh(missing.first)} 起适用），该项未能估算，未计入合计。",
+        f"{cite_en[0].upper()}{cite_en[1:]} needs “{what.description_en.rstrip('.')}”, which has no "
+        f"value in force on {date_en(missing.day)} (the values this site holds apply from "
+        f"{date_en(missing.first)}): that item was not estimated and is not in the total.",
+        clause, document=doc.id)
 
 
 def _rounded_away(item: Item) -> Warning:
@@ -149,12 +150,6 @@ def _up_to_warning(cited: tuple[str, ...]) -> Warning:
 
 
 # ------------------------------------------------------------------------------ the result
-def _validity(version: Version) -> dict[str, Any]:
-    return {"from": version.in_force.isoformat(),
-            "until": version.last_day.isoformat() if version.last_day else None,
-            "clause": version.validity_clause or version.in_force_clause}
-
-
 def totals_by_recipient(items: list[Item]) -> dict[str, str]:
     """The items' sum per recipient (RECIPIENTS' order); the enterprise's is always there."""
     totals = {"enterprise": ZERO}
@@ -183,9 +178,9 @@ def _documents(assessed: list[Assessment], day: date) -> list[dict[str, Any]]:
         code = status.code if a else "no_awards"
         entry = {"id": doc.id, "number": doc.number, "title_zh": doc.title_zh, "title_en": doc.title_en,
                  "status": status.code, "version": status.version.id,
-                 "validity": _validity(status.version), "applied": bool(a and status.in_force),
+                 "validity": as_dict(status.version), "applied": bool(a and status.in_force),
                  "reason_zh": _REASONS[code][0], "reason_en": _REASONS[code][1]}
-        cited = _validity_readings(status.version)
+        cited = validity_readings(status.version)
         if cited:
             entry["readings"] = [readings()[r].cited() for r in cited]
         if status.successor:
@@ -211,6 +206,7 @@ def estimate(profile: Any) -> dict[str, Any]:
     warnings = [_validity_warning(a, day) for a in outside if a.items or not applied]
     warnings += [w for a in outside if (w := _other_reading_warning(a, day))]
     warnings += [w for a in assessed for w in a.found.warnings]
+    warnings += [_not_computed(a.document, clause, missing) for a in assessed for clause, missing in a.missing]
     warnings += [_rounded_away(i) for i in found if not i.amount > 0]
     up_to = [i for a in assessed for i in a.items if i.basis == "up_to"]
     if up_to:
@@ -219,7 +215,7 @@ def estimate(profile: Any) -> dict[str, Any]:
     result: dict[str, Any] = {
         "event_date": day.isoformat(),
         "within_validity": applied,
-        "validity": _validity(primary.status.version),
+        "validity": as_dict(primary.status.version),
         "items": [i.to_dict() for i in items],
         "total": money_str(_total(items)),
         "totals_by_recipient": totals_by_recipient(items),

@@ -130,18 +130,41 @@ def _parameter(key: str, raw: dict[str, Any]) -> Parameter:
                      raw["description_zh"], raw["description_en"], entries)
 
 
-class InForce:
-    """The values of a document's parameters in force on one date: `p.KEY`."""
+class NoValue(AttributeError):
+    """A rule asked for a parameter that has no entry in force on the date: its first entry is
+    later (a value a later version added, a reference table that starts later). The estimate
+    reports the rule as not computed (estimate.assess); a command reports the date as the
+    input's error (profile.dated, validation.no_value). An AttributeError, so that hasattr() and
+    getattr() with a default keep their meaning."""
 
-    def __init__(self, document: str, day: date, values: dict[str, Value | Scale]):
-        self._document, self._day, self._values = document, day, values
+    def __init__(self, document: str, parameter: "Parameter", day: date):
+        super().__init__(f"{document} has no value of {parameter.key!r} in force on {day.isoformat()}")
+        self.document, self.parameter, self.day = document, parameter, day
+
+    @property
+    def first(self) -> date:
+        """The date from which the parameter has a value."""
+        return self.parameter.entries[0].start
+
+
+class InForce:
+    """The values of a document's parameters in force on one date: `p.KEY`. A key the document
+    has, with no value on the date, raises NoValue; a key it does not have is a bug in the rule
+    (a plain AttributeError)."""
+
+    def __init__(self, document: str, day: date, values: dict[str, Value | Scale],
+                 parameters: dict[str, Parameter]):
+        self._document, self._day, self._values, self._parameters = document, day, values, parameters
 
     def __getattr__(self, key: str) -> Value | Scale:
+        if key.startswith("_"):  # the instance's own attributes, copy's and pickle's probes
+            raise AttributeError(key)
         try:
             return self._values[key]
         except KeyError:
-            raise AttributeError(f"{self._document} has no value of {key!r} in force on "
-                                 f"{self._day.isoformat()}") from None
+            if key in self._parameters:
+                raise NoValue(self._document, self._parameters[key], self._day) from None
+            raise AttributeError(f"{self._document} has no parameter {key!r}") from None
 
 
 class Parameters:
@@ -154,7 +177,7 @@ class Parameters:
 
     def _at(self, day: date) -> InForce:
         values = {key: p.at(day) for key, p in self.all.items()}
-        return InForce(self.document, day, {k: v for k, v in values.items() if v is not None})
+        return InForce(self.document, day, {k: v for k, v in values.items() if v is not None}, self.all)
 
     def of_clause(self, clause: str) -> list[Parameter]:
         """The parameters a clause defines, in the file's order (for the site's award tables)."""

@@ -4,15 +4,19 @@ PROFILE_FIELDS: the event date, then every award document's own fields (its rule
 field two documents read is declared once and used by both). GROUPS: the forms' groups of
 fields. AWARD_CLAUSES: every clause an award rule gives items for, in the registry's order (the
 batch's amount columns). COMMANDS: the documents' own commands beside `estimate` (such as the
-policy's `land`): name -> (function, its input fields, title zh, title en).
+policy's `land`): name -> (function, its input fields, title zh, title en); each function
+answers a date outside the data (a value it needs with no entry in force: params.NoValue) with
+an InputError on its date field, never a traceback (`dated`).
 """
 
 from __future__ import annotations
 
+from functools import wraps
 from typing import Any, Callable
 
+from .params import NoValue
 from .registry import award_documents
-from .validation import EVENT_DATE, GROUPS as COMMON_GROUPS, Field
+from .validation import EVENT_DATE, GROUPS as COMMON_GROUPS, Field, InputError, no_value
 
 
 def _fields() -> tuple[Field, ...]:
@@ -42,13 +46,27 @@ def _clauses() -> tuple[str, ...]:
     return tuple(found)
 
 
+def dated(function: Callable[[Any], dict[str, Any]], fields: tuple[Field, ...]) -> Callable[[Any], dict[str, Any]]:
+    """A document's command, whose values on a date with none in force are an error of the date
+    field it reads (its field of kind "date", else the event date)."""
+    date_field = next((f for f in fields if f.kind == "date"), EVENT_DATE)
+
+    @wraps(function)
+    def command(data: Any) -> dict[str, Any]:
+        try:
+            return function(data)
+        except NoValue as missing:
+            raise InputError([no_value(date_field, missing)]) from None
+    return command
+
+
 def _commands() -> dict[str, tuple[Callable[[Any], dict[str, Any]], tuple[Field, ...], str, str]]:
     commands = {}
     for doc in award_documents():
-        for name, command in getattr(doc.rules, "COMMANDS", {}).items():
+        for name, (function, fields, *titles) in getattr(doc.rules, "COMMANDS", {}).items():
             if name in commands or name in ("estimate", "batch"):
                 raise ValueError(f"{doc.id}: command {name!r} exists already")
-            commands[name] = command
+            commands[name] = (dated(function, fields), fields, *titles)
     return commands
 
 

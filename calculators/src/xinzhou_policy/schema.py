@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .profile import COMMANDS, GROUPS, PROFILE_FIELDS
-from .validation import MAX_COUNT, MAX_MONEY, Field
+from .validation import MAX_COUNT, MAX_MONEY, MIN_AREA, Field
 
 _NUMBER_TEXT = r"^[+-]?(\d+(\.\d*)?|\.\d+)$"
 
@@ -25,9 +25,10 @@ def _type(f: Field) -> dict[str, Any]:
                                     for c, (zh, en) in zip(f.choices, f.choice_labels)}}
     if f.kind == "flag":
         return {"type": ["boolean", "null"]}
-    if f.kind in ("money", "area"):
-        return {"anyOf": [*_number_or_text(0, float(MAX_MONEY)), {"type": "null"}],
-                **({"exclusiveMinimum": 0} if f.kind == "area" else {})}
+    if f.kind == "money":
+        return {"anyOf": [*_number_or_text(0, float(MAX_MONEY)), {"type": "null"}]}
+    if f.kind == "area":
+        return {"anyOf": [*_number_or_text(float(MIN_AREA), float(MAX_MONEY)), {"type": "null"}]}
     if f.kind == "count":
         return {"type": ["integer", "null"], "minimum": 0, "maximum": MAX_COUNT}
     if f.kind == "rank":

@@ -13,12 +13,19 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Optional
 
-from .money import ZERO
+from .money import ZERO, date_en, date_zh
+from .params import NoValue
 
 # Sanity limits of the input, not of the policy: larger values are typing mistakes, and keeping
 # them bounded keeps every Decimal operation exact at the default precision.
 MAX_MONEY = Decimal("1E14")
 MAX_COUNT = 10_000_000
+# A number other than 0 below 1E-20 is a misplaced decimal point; past it, a number written out
+# (a rate in an explanation) would take as many characters as its exponent says.
+MIN_MAGNITUDE = -20  # Decimal.adjusted(): the exponent of the first digit
+# The smallest area a survey records (0.01 m²): below it the price per m² of a cost outgrows
+# the precision of the computation.
+MIN_AREA = Decimal("0.01")
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 # re.ASCII: only 0-9; Decimal would also read other scripts' digits.
@@ -64,6 +71,8 @@ _MESSAGES = {
     "unreadable": ("无法读取输入：{detail}", "The input cannot be read: {detail}"),
     "not_utf8": ("输入须为 UTF-8 编码。", "The input must be encoded in UTF-8."),
     "malformed_json": ("输入不是有效的 JSON：{detail}", "The input is not valid JSON: {detail}"),
+    "too_deep": ("输入的嵌套超过 {limit} 层：输入须为一个由字段和值组成的 JSON 对象。",
+                 "The input is nested more than {limit} levels deep: it must be one JSON object of fields and values."),
     "required": ("“{zh}”为必填项。", "“{en}” is required."),
     "unknown_field": ("未知字段“{name}”。", "Unknown field “{name}”."),
     "not_date": ("“{zh}”须为 YYYY-MM-DD 格式的日期。", "“{en}” must be a date written YYYY-MM-DD."),
@@ -80,6 +89,11 @@ _MESSAGES = {
     "rate_range": ("“{zh}”须在 0 到 1 之间。", "“{en}” must be between 0 and 1."),
     "grade_range": ("“{zh}”须为 {low} 到 {high} 的整数。", "“{en}” must be a whole number from {low} to {high}."),
     "not_positive": ("“{zh}”须大于 0。", "“{en}” must be greater than 0."),
+    "too_small": ("“{zh}”过小，请检查小数点的位置。", "“{en}” is too small; check the decimal point."),
+    "area_too_small": ("“{zh}”须不小于 {minimum} 平方米。", "“{en}” must be at least {minimum} m²."),
+    "no_value_on_date": ("“{zh}”为 {day_zh}：本站没有当日适用的{what_zh}（所载数值自 {first_zh} 起适用）。",
+                         "“{en}” is {day_en}: this site holds no value in force on that day of "
+                         "{what_en} (its values apply from {first_en})."),
 }
 
 
@@ -109,6 +123,16 @@ def error(field_name: str, code: str, f: Optional[Field] = None, **details: Any)
             "message_en": en.format(**names, **details)}
 
 
+def no_value(f: Field, missing: NoValue) -> dict[str, str]:
+    """The error of a date field on which a value the computation needs has no entry in force
+    (params.NoValue): the date is outside the data, so no figure is given."""
+    what = missing.parameter
+    return error(f.name, "no_value_on_date", f, day_zh=date_zh(missing.day), day_en=date_en(missing.day),
+                 what_zh=f"“{what.description_zh.rstrip('。')}”",
+                 what_en=f"“{what.description_en.rstrip('.')}”",
+                 first_zh=date_zh(missing.first), first_en=date_en(missing.first))
+
+
 # ----------------------------------------------------------------------------------- parsing
 class _Bad(Exception):
     def __init__(self, code: str, **details: Any):
@@ -134,18 +158,34 @@ def _decimal(value: Any) -> Decimal:
         raise _Bad("not_number")
     if not number.is_finite():
         raise _Bad("not_finite")
+    if number.is_zero():
+        return number.copy_abs()  # -0 is 0: never "-0.00" in an output
     return number
 
 
-def _whole(value: Any) -> int:
+def _fraction(value: Any) -> Decimal:
+    """A number that may have decimals (money, rates, areas), not vanishingly small."""
+    number = _decimal(value)
+    if not number.is_zero() and number.adjusted() < MIN_MAGNITUDE:
+        raise _Bad("too_small")
+    return number
+
+
+def _whole(value: Any, bounds: tuple[int, int], below: str, above: str, **details: Any) -> int:
+    """A whole number within `bounds`, checked while it is a Decimal: int() of 1E+10000000
+    would first write out its ten million digits."""
     number = _decimal(value)
     if number != number.to_integral_value():
         raise _Bad("not_whole")
+    if number < bounds[0]:
+        raise _Bad(below, **details)
+    if number > bounds[1]:
+        raise _Bad(above, **details)
     return int(number)
 
 
 def _parse_money(value: Any) -> Decimal:
-    number = _decimal(value)
+    number = _fraction(value)
     if number < 0:
         raise _Bad("negative")
     if number > MAX_MONEY:
@@ -154,25 +194,15 @@ def _parse_money(value: Any) -> Decimal:
 
 
 def _parse_count(value: Any) -> int:
-    number = _whole(value)
-    if number < 0:
-        raise _Bad("negative")
-    if number > MAX_COUNT:
-        raise _Bad("too_large")
-    return number
+    return _whole(value, (0, MAX_COUNT), "negative", "too_large")
 
 
 def _parse_rank(value: Any) -> int:
-    number = _whole(value)
-    if number < 1:
-        raise _Bad("below_one")
-    if number > MAX_COUNT:
-        raise _Bad("too_large")
-    return number
+    return _whole(value, (1, MAX_COUNT), "below_one", "too_large")
 
 
 def _parse_rate(value: Any) -> Decimal:
-    number = _decimal(value)
+    number = _fraction(value)
     if not ZERO <= number <= 1:
         raise _Bad("rate_range")
     return number
@@ -197,14 +227,13 @@ def _parse_area(value: Any) -> Decimal:
     number = _parse_money(value)
     if number <= 0:
         raise _Bad("not_positive")
+    if number < MIN_AREA:
+        raise _Bad("area_too_small", minimum=MIN_AREA)
     return number
 
 
 def _parse_grade(value: Any, low: int, high: int) -> int:
-    number = _whole(value)
-    if not low <= number <= high:
-        raise _Bad("grade_range", low=low, high=high)
-    return number
+    return _whole(value, (low, high), "grade_range", "grade_range", low=low, high=high)
 
 
 _PARSERS = {
