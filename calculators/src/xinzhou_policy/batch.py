@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import string
 import unicodedata
 from functools import lru_cache
 from typing import Any, Callable, Iterator
@@ -56,10 +57,11 @@ FORMULA_STARTS = frozenset("=+-@")
 ALWAYS_NEUTRALISED = frozenset("\t\r")
 
 
-_PLAIN_ASCII = frozenset(map(chr, range(0x21, 0x7f))) - FORMULA_STARTS
+# Printable ASCII but the space: decided by the first character alone.
+_PLAIN_ASCII = frozenset(string.ascii_letters + string.digits + string.punctuation) - FORMULA_STARTS
 
 
-@lru_cache(maxsize=4096)
+@lru_cache  # the characters cells start with are few
 def _first_character(char: str) -> bool | None:
     """Whether a cell starting with `char` reads as a formula; None if a spreadsheet may drop the
     character unseen and look at the next: whitespace (its "trim spaces"), control characters
@@ -76,7 +78,7 @@ def neutralise(cell: str) -> str:
     as a formula after what a spreadsheet may drop unseen, or starts with a tab or carriage
     return."""
     first = cell[:1]
-    if first in _PLAIN_ASCII or not first:  # most cells: decided at once
+    if first in _PLAIN_ASCII or not first:  # most cells
         return cell
     if first in FORMULA_STARTS or first in ALWAYS_NEUTRALISED:
         return "'" + cell

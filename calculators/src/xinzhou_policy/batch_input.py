@@ -1,7 +1,7 @@
 """Reading a batch file strictly: its bytes to the rows an official sees in a spreadsheet, each
 with the number the spreadsheet gives it, or a file error that names the row.
 
-Lenient CSV reading loses rows without a word, so the file is read as RFC 4180 has it:
+Lenient CSV reading loses rows without a word, so the file is read as the CSV standard has it:
 - A quote opens a cell only at the cell's start, and must close; the closing quote is followed by
   a comma, a line end or the end of the file. An unclosed quote would read every later row into
   one cell, and text after a closing quote is how such a quote usually ends, rows later: both are
@@ -11,8 +11,8 @@ Lenient CSV reading loses rows without a word, so the file is read as RFC 4180 h
   for rows a stray quote swallowed: a file error too.
 - A quote inside an unquoted cell (`DN50 2"`) is a character, as Excel and LibreOffice read it.
 - A line ends at CR LF, LF or a lone CR (old Mac files), as in spreadsheets; no other character
-  (U+2028, form feed…) ends one.
-- A NUL byte means the file is not text CSV (UTF-16 "Unicode text", a workbook): a file error.
+  (the Unicode line separator, a form feed…) ends one.
+- A NUL byte means the file is not text CSV (Excel's "Unicode text", a workbook): a file error.
 
 Encodings: UTF-8, with or without BOM; else GB18030, which Excel on Chinese Windows writes. A
 file whose rows come in both (pasted together from two sources) is refused, naming the rows of
