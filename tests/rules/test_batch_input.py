@@ -84,6 +84,19 @@ def test_the_row_is_numbered_as_a_spreadsheet_numbers_it():
     assert "文本第 5 行" in error["message_zh"] and "line 5 of the text" in error["message_en"]
 
 
+def test_a_cell_too_long_to_read_is_named_and_a_long_swallow_is_still_the_quote():
+    long_name = "忻" * (csv.field_size_limit() + 1)
+    error = _file_error((HEADER + ROWS[0] + f'"{long_name}",2025-06-30,1\r\n').encode())
+    assert error["code"] == "cell_too_long"
+    _names_row(3, error)
+    # A stray quote before more text than one cell holds: the reader stops at the length, the
+    # error is still the quote.
+    rows = "".join(f"企业{i},2025-06-30,{i}\r\n" for i in range(10_000))
+    error = _file_error((HEADER + '"忻州法兰,2025-06-30,1\r\n' + rows).encode())
+    assert error["code"] == "unclosed_quote"
+    _names_row(2, error)
+
+
 def test_the_cli_reports_the_quote_and_exits_2_without_traceback(tmp_path):
     source = tmp_path / "quote.csv"
     source.write_bytes((HEADER + '"忻州法兰,2025-06-30,1\r\n' + "".join(ROWS)).encode())

@@ -24,6 +24,8 @@ _MESSAGES = {
                          "Row {row}{where_en}: the cell a quote opens ends at a quote on line {close} of the text, and more text follows where a comma or a line end belongs. A missing or stray quote merges the rows after it into that cell: put the whole cell in quotes, and write a quote inside it as two (\"\")."),
     "merged_rows": ("第 {row} 行{where_zh}列“{column}”的单元格在引号内跨了 {lines} 行，其中文本第 {suspect} 行像是一行数据（事项发生日期的位置上是日期）：多半是少了或多了一个引号，其后的行被并进了这个单元格。请检查该单元格的引号；若这确是一个单元格的内容，请去掉其中的换行。",
                     "Row {row}{where_en}: the cell of column “{column}” spans {lines} lines inside quotes, and line {suspect} of the text reads as a row (a date where the event date belongs): most likely a quote is missing or stray, and the rows after it were merged into this cell. Check the cell's quotes; if it really is one cell, remove its line breaks."),
+    "cell_too_long": ("第 {row} 行{where_zh}有一个单元格超过 {limit} 个字符，无法读取。",
+                      "Row {row}{where_en} has a cell longer than {limit} characters, which cannot be read."),
     "malformed_csv": ("第 {row} 行{where_zh}不是有效的 CSV：{detail}", "Row {row}{where_en} is not valid CSV: {detail}"),
     "no_header": ("文件没有表头行：第一行须为字段名，可下载模板。",
                   "The file has no header row: the first row must hold the field names; download the template."),

@@ -104,11 +104,12 @@ def _parse(text: str) -> list[Record]:
 
 
 def _quote_error(text: str, row: int, line: int, detail: str) -> dict[str, str]:
-    """Why the row starting on `line` cannot be read: the quote that opens the cell in question."""
+    """Why the row starting on `line` cannot be read: the quote that opens the cell in question,
+    or a cell longer than the CSV reader takes."""
     pos = 0
     for _ in range(line - 1):
         pos = _LINE_BREAK.search(text, pos).end()
-    start = pos
+    start, longest = pos, 0
 
     def line_at(offset: int) -> int:
         return line + len(_LINE_BREAK.findall(text, start, offset))
@@ -120,6 +121,7 @@ def _quote_error(text: str, row: int, line: int, detail: str) -> dict[str, str]:
                 pos = close + 2  # a quote written twice, inside the cell
             if close < 0:
                 return file_error("unclosed_quote", row=row, **where(row, line_at(opened)))
+            longest = max(longest, close - opened - 1)
             after = text[close + 1:close + 2]
             if after not in ("", ",", "\r", "\n"):
                 return file_error("text_after_quote", row=row, close=line_at(close),
@@ -129,9 +131,12 @@ def _quote_error(text: str, row: int, line: int, detail: str) -> dict[str, str]:
             pos = close + 2
         else:
             end = _CELL_END.search(text, pos)
+            longest = max(longest, (end.start() if end else len(text)) - pos)
             if end is None or end.group() != ",":
                 break
             pos = end.end()
+    if longest > csv.field_size_limit():
+        return file_error("cell_too_long", row=row, limit=csv.field_size_limit(), **where(row, line))
     return file_error("malformed_csv", row=row, detail=detail, **where(row, line))
 
 
