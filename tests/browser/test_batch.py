@@ -6,6 +6,7 @@ code behind `python -m xinzhou_policy batch`): the browser must give the same by
 
 from __future__ import annotations
 
+import csv
 import io
 import zipfile
 from decimal import Decimal
@@ -105,3 +106,47 @@ def test_a_file_it_cannot_read_says_why_in_english(page, site, tmp_path):
     assert _choose(page, bad) == "failed"
     expect(page.locator(".batch-error")).to_contain_text("Unknown column “colour”")
     expect(page.locator(".batch-results")).to_be_hidden()
+
+
+# ------------------------------------------------------------------------------ issue 19
+# The page reads the file with the same Python (batch_input, in the worker): a file that would
+# lose rows or turn names into mojibake is refused, naming the row, in the page's language; and
+# the downloaded CSV neutralises every formula a spreadsheet would see.
+def test_an_unclosed_quote_is_refused_naming_its_row(page, site, tmp_path):
+    bad = tmp_path / "quote.csv"
+    rows = "".join(f"企业{i},2025-06-30,{i}\r\n" for i in range(100))
+    bad.write_bytes(('name,event_date,revenue\r\n"忻州法兰,2025-06-30,1\r\n' + rows).encode())
+    for lang, text in (("zh", "第 2 行有一个引号开始了单元格却没有结束"), ("en", "Row 2: a quote opens a cell and is never closed")):
+        _open(page, site, lang)
+        assert _choose(page, bad) == "failed"
+        expect(page.locator(".batch-error")).to_contain_text(text)
+        expect(page.locator(".batch-results")).to_be_hidden()
+
+
+def test_a_file_in_two_encodings_is_refused_naming_the_rows(page, site, tmp_path):
+    bad = tmp_path / "mixed-encodings.csv"
+    bad.write_bytes("name,event_date\r\n忻州法兰,2025-06-30\r\n".encode() + "定襄锻造,2025-06-30\r\n".encode("gbk"))
+    _open(page, site, "en")
+    assert _choose(page, bad) == "failed"
+    expect(page.locator(".batch-error")).to_contain_text("row 2 in UTF-8, row 3 in GB18030 (GBK)")
+    expect(page.locator(".batch-results")).to_be_hidden()
+
+
+FORMULAS = [" =1+1", "\u3000=1+1", "\n=1+1", "\ufeff=1+1", "\u200b=1+1", "＝1+1", "＋1+1", "－1+1", "＠SUM(1)"]
+
+
+def test_the_downloaded_csv_neutralises_every_formula(page, site, tmp_path):
+    source = tmp_path / "formulas.csv"
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["name", "event_date"])
+    writer.writerows([name, "2025-06-30"] for name in FORMULAS)
+    source.write_bytes(out.getvalue().encode("utf-8"))
+    _open(page, site)
+    assert _choose(page, source) == "done"
+    with page.expect_download() as download:
+        page.locator(".batch-downloads button[data-format=csv]").click()
+    data = Path(download.value.path()).read_bytes()
+    assert data == BatchJob(source.read_bytes()).to_csv().encode("utf-8")
+    names = [row[0] for row in csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))][1:]
+    assert names == ["'" + name for name in FORMULAS]

@@ -150,3 +150,22 @@ def test_every_case_file_input_computes_as_in_cpython(engine, launch, served):
     different = [text for (command, text), result in zip(inputs, got)
                  if tuple(result) != run_text(command, text)]
     assert different == []
+
+
+FAILED_WITH = """(text) => { const app = document.querySelector(".batch-app");
+  const error = app.querySelector(".batch-error").textContent;
+  return app.dataset.state === "failed" && error.includes(text) && error; }"""
+
+
+def test_a_batch_file_that_would_lose_rows_is_refused_naming_the_row(engine, launch, served, tmp_path):
+    """Issue 19 (items 5 and 6) in this engine: a stray quote and a file in two encodings are
+    refused, the row named, on the page (the Chromium tests check the downloads)."""
+    quote, mixed = tmp_path / "quote.csv", tmp_path / "encodings.csv"
+    quote.write_bytes(("name,event_date\r\n\"忻州法兰,2025-06-30\r\n" + "定襄,2025-06-30\r\n" * 50).encode())
+    mixed.write_bytes("name,event_date\r\n忻州法兰,2025-06-30\r\n".encode() + "定襄锻造,2025-06-30\r\n".encode("gbk"))
+    browser = launch()
+    open_ready(browser, served.url + "en/" + BATCH)
+    browser.choose_file("#batch-file", quote)
+    browser.wait(FAILED_WITH, "Row 2: a quote opens a cell and is never closed", timeout=READY_TIMEOUT_S)
+    browser.choose_file("#batch-file", mixed)
+    browser.wait(FAILED_WITH, "row 2 in UTF-8, row 3 in GB18030", timeout=READY_TIMEOUT_S)

@@ -2,10 +2,11 @@
 
 The input's header holds the JSON field names of the estimate profile (`PROFILE_FIELDS`), in any
 order, plus an optional `name` column that identifies the enterprise and is only copied. One row
-per enterprise; an empty cell is an absent field. Rows whose first cell starts with `#` are notes
-(the template's header notes), and blank lines and rows of empty cells are no rows; every
-other row gets exactly one output row, in the same order. A bad row carries its errors and the
-other rows are computed.
+per enterprise; an empty cell is an absent field. The file is read strictly (batch_input: quotes,
+encodings), so that no row merges into another or vanishes unseen. Rows directly below the header
+whose first cell starts with `#` and that hold no event date are notes (the template's), and
+blank lines and rows of empty cells are no rows; every other row gets exactly one output row, in
+the same order. A bad row carries its errors and the other rows are computed.
 
 The output repeats the input columns, then one amount column per clause that has awards (the
 clause ids of the rule package), the total, the validity verdict and the errors. Output cells
@@ -20,8 +21,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+import string
+import unicodedata
+from functools import lru_cache
 from typing import Any, Callable, Iterator
 
+from .batch_errors import error_text, file_error
+from .batch_input import Record, check_spanning_cells, read
 from .estimate import assess, in_force_items
 from .money import ZERO, money_str
 from .profile import AWARD_CLAUSES, PROFILE_FIELDS
@@ -31,6 +37,7 @@ from .validation import Field, InputError, no_value, parse
 NAME = "name"
 NAME_LABEL = ("企业名称", "Enterprise name")
 NOTE = "#"
+EVENT_DATE = "event_date"
 _FIELDS = {f.name: f for f in PROFILE_FIELDS}
 INPUT_COLUMNS = (NAME, *_FIELDS)
 
@@ -41,63 +48,48 @@ TOTAL, ENTERPRISE, VALIDITY, ERRORS = "total", "total_enterprise", "within_valid
 AMOUNT_COLUMNS = (*CLAUSE_COLUMNS, TOTAL, ENTERPRISE)
 RESULT_COLUMNS = (*AMOUNT_COLUMNS, VALIDITY, ERRORS)
 
-# A spreadsheet reads a cell starting with one of these as a formula (CSV injection); such a cell
-# is written with a leading apostrophe, which Excel and LibreOffice show as text. No valid input
-# or computed value starts with them: amounts are never negative, and a negative input is an
-# error (its cell is echoed neutralised).
-FORMULA_STARTS = frozenset("=+-@\t\r")
+# CSV injection. A spreadsheet reads a cell that starts with one of these as a formula: Excel and
+# WPS take all four, LibreOffice "=" (tests/rules/test_batch_spreadsheet.py opens the output in
+# LibreOffice Calc). No valid input or computed value starts with them: amounts are never
+# negative, and a negative input is an error (its cell is echoed neutralised).
+FORMULA_STARTS = frozenset("=+-@")
+# Neutralised whatever follows them, as OWASP's list has it.
+ALWAYS_NEUTRALISED = frozenset("\t\r")
+
+
+# Printable ASCII but the space: decided by the first character alone.
+_PLAIN_ASCII = frozenset(string.ascii_letters + string.digits + string.punctuation) - FORMULA_STARTS
+
+
+@lru_cache  # the characters cells start with are few
+def _first_character(char: str) -> bool | None:
+    """Whether a cell starting with `char` reads as a formula; None if a spreadsheet may drop the
+    character unseen and look at the next: whitespace (its "trim spaces"), control characters
+    (LibreOffice drops a leading NUL) and format characters (zero-width space, BOM, direction
+    marks). A formula start counts in any compatibility form (NFKC): the full-width ＝ ＋ － ＠,
+    the small ﹦ ﹢ ﹣ ﹫, the superscript ⁼ ⁺…"""
+    if char.isspace() or unicodedata.category(char) in ("Cc", "Cf"):
+        return None
+    return unicodedata.normalize("NFKC", char)[:1] in FORMULA_STARTS
 
 
 def neutralise(cell: str) -> str:
-    return "'" + cell if cell[:1] in FORMULA_STARTS else cell
-
-
-# ------------------------------------------------------------------------------ errors
-_FILE_MESSAGES = {
-    "encoding": ("无法识别文件的编码：请保存为 UTF-8 或 GB18030（GBK）编码的 CSV 文件。",
-                 "The file's encoding is not recognised: save it as CSV in UTF-8 or GB18030 (GBK)."),
-    "malformed_csv": ("文件不是有效的 CSV：{detail}", "The file is not valid CSV: {detail}"),
-    "no_header": ("文件没有表头行：第一行须为字段名，可下载模板。",
-                  "The file has no header row: the first row must hold the field names; download the template."),
-    "unknown_column": ("未知的列“{name}”：表头须为模板中的字段名。",
-                       "Unknown column “{name}”: the header must hold the template's field names."),
-    "empty_column": ("第 {column} 列没有列名。", "Column {column} has no name."),
-    "duplicate_column": ("列“{name}”出现了不止一次。", "Column “{name}” appears more than once."),
-    "missing_column": ("缺少必填的列“{name}”（{zh}）。", "The required column “{name}” ({en}) is missing."),
-    "unwritable": ("无法写入结果文件：{detail}", "The result file cannot be written: {detail}"),
-    "extra_cells": ("本行的单元格比表头多：多出的内容无法对应到字段。",
-                    "This row has more cells than the header: the extra cells belong to no field."),
-}
-
-
-def file_error(code: str, field: str = "", **details: Any) -> dict[str, str]:
-    """An error of the same shape as validation's, for problems of the file rather than a field."""
-    zh, en = _FILE_MESSAGES[code]
-    return {"field": field, "code": code, "message_zh": zh.format(**details),
-            "message_en": en.format(**details)}
-
-
-def error_text(errors: list[dict[str, str]]) -> str:
-    """The errors column: each error in Chinese, then English, prefixed by the field it names."""
-    return " | ".join(f"{e['field']}: {e['message_zh']} {e['message_en']}" if e["field"]
-                      else f"{e['message_zh']} {e['message_en']}" for e in errors)
+    """The cell with a leading apostrophe, which Excel and LibreOffice show as text, if it reads
+    as a formula after what a spreadsheet may drop unseen, or starts with a tab or carriage
+    return."""
+    first = cell[:1]
+    if first in _PLAIN_ASCII or not first:  # most cells
+        return cell
+    if first in FORMULA_STARTS or first in ALWAYS_NEUTRALISED:
+        return "'" + cell
+    for char in cell:
+        formula = _first_character(char)
+        if formula is not None:
+            return "'" + cell if formula else cell
+    return cell
 
 
 # ------------------------------------------------------------------------------ reading
-def decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM) first; else GB18030, which Excel on Chinese Windows writes."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[len(b"\xef\xbb\xbf"):]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("gb18030")
-    except UnicodeDecodeError:
-        raise InputError([file_error("encoding")]) from None
-
-
 _FLAGS = {"true": True, "false": False, "1": True, "0": False, "是": True, "否": False,
           "yes": True, "no": False}
 # Excel on Chinese Windows rewrites dates as 2025/6/30 when it saves a CSV.
@@ -146,14 +138,18 @@ def _check_header(header: list[str]) -> list[dict[str, str]]:
     return errors
 
 
-def _records(text: str) -> Iterator[list[str]]:
-    try:
-        for record in csv.reader(io.StringIO(text, newline="")):
-            # A row of empty cells is what Excel leaves below a table it once formatted.
-            if any(cell.strip() for cell in record) and not record[0].lstrip().startswith(NOTE):
-                yield record
-    except csv.Error as exc:
-        raise InputError([file_error("malformed_csv", detail=str(exc))]) from None
+def _enterprise_rows(records: list[Record], columns: list[str]) -> list[list[str]]:
+    """The rows after the header, less the notes directly below it: a `#` row further down, or one
+    with an event date (an enterprise called "#1 锻造厂"), is an enterprise, never dropped."""
+    date_at = columns.index(EVENT_DATE)
+    rows = []
+    for record in records:
+        cells = record.cells
+        if not rows and cells[0].lstrip().startswith(NOTE) \
+                and not _LOOSE_DATE.match(cells[date_at].strip() if date_at < len(cells) else ""):
+            continue
+        rows.append(cells)
+    return rows
 
 
 # ------------------------------------------------------------------------------ the job
@@ -171,20 +167,28 @@ class BatchJob:
     """
 
     def __init__(self, raw: bytes):
-        records = _records(decode(raw))
-        header = next(records, None)
-        if header is None:
+        records = read(raw)
+        # The header: the first row that is not a note.
+        at = next((i for i, r in enumerate(records) if not r.cells[0].lstrip().startswith(NOTE)), None)
+        if at is None:
             raise InputError([file_error("no_header")])
-        self.columns = [name.strip() for name in header]
+        self.columns = [name.strip() for name in records[at].cells]
+        check_spanning_cells(records, self.columns, self._reads_as_row)
         errors = _check_header(self.columns)
         if errors:
             raise InputError(errors)
-        self.rows = list(records)
+        self.rows = _enterprise_rows(records[at + 1:], self.columns)
         self.results: list[list[str]] = []
         self.errors: list[list[dict[str, str]]] = []
         self.sums = dict.fromkeys(CLAUSE_COLUMNS, ZERO)
         self.total = self.enterprise = ZERO
         self.bad = self.outside = 0
+
+    def _reads_as_row(self, cells: list[str]) -> bool:
+        """Cells that look like an enterprise's row of this file: a date in the event date's
+        column (a row needs one; a name's second line hardly has one there)."""
+        at = self.columns.index(EVENT_DATE) if EVENT_DATE in self.columns else len(cells)
+        return at < len(cells) and bool(_LOOSE_DATE.match(cells[at].strip()))
 
     @property
     def done(self) -> int:
