@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import http.server
 import json
 import os
 import random
@@ -135,8 +134,7 @@ def serve(root: Path):
     class Quiet(static_server.Handler):
         def log_message(self, format, *args):
             pass
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(root)))
-    server.daemon_threads = True
+    server = static_server.Server(("127.0.0.1", 0), partial(Quiet, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

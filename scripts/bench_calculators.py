@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-import http.server
 import json
 import os
 import platform
@@ -211,9 +210,7 @@ class BenchHandler(static_server.Handler):
 
 def serve(root: Path, baseline: Path):
     handler = type("Handler", (BenchHandler,), {"baseline": baseline})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(handler, directory=str(root)))
-    server.daemon_threads = True
+    server = static_server.Server(("127.0.0.1", 0), partial(handler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

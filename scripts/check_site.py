@@ -7,9 +7,11 @@ reports, in Chinese and English:
 - pages and files that answer with an HTTP error, and a missing page that does not answer 404;
 - wrong MIME types (.html .css .js .mjs .json .wasm .zip .whl .xml);
 - a missing or wrong Content-Security-Policy (the calculators need script-src 'self'
-  'wasm-unsafe-eval'), X-Content-Type-Options and Referrer-Policy;
-- cache headers: a year (immutable) under runtime/, revalidation (no-cache) everywhere else;
-- text files larger than 1 KB served uncompressed; any Set-Cookie;
+  'wasm-unsafe-eval'), X-Content-Type-Options, Referrer-Policy and Permissions-Policy (camera,
+  microphone, geolocation, payment and USB turned off); over HTTPS, Strict-Transport-Security;
+- cache headers: a year (immutable) under runtime/, revalidation (no-cache) everywhere else,
+  the redirect of the address without its trailing slash included;
+- text files larger than 1 KB served uncompressed; any Set-Cookie; a folder listed;
 - a site built with a SITE_URL other than the address it is served from.
 
 Exit status 0 when no problem is found, 1 otherwise. Standard library only, so it runs on the
@@ -56,6 +58,10 @@ PYODIDE_FILES = ("pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 # Material's search index, fetched by its search worker.
 SEARCH_INDEX = "search/search_index.json"
 MISSING_PAGE = "check-site-no-such-page.html"
+# Folders of every build with no index.html: a listing would show their files.
+UNLISTED_FOLDERS = ("assets/", "runtime/")
+# Features the Permissions-Policy must turn off (the guide's policy turns off more).
+FEATURES_OFF = ("camera", "microphone", "geolocation", "payment", "usb")
 FORBIDDEN_SCRIPT_SOURCES = {"'unsafe-inline'", "'unsafe-eval'", "*", "http:", "https:", "data:"}
 JS_URL = re.compile(r"""new\s+URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url\s*\)""")
 URL_LIKE = re.compile(r"^[\w./-]+\.(?:html|css|js|mjs|json|wasm|whl|zip|xml)$")
@@ -81,6 +87,17 @@ KINDS = {
                 "按部署指南“安全响应头”一节添加。", "Add it as in the guide's security headers section."),
     "referrer": ("缺少 Referrer-Policy", "Referrer-Policy missing",
                  "按部署指南“安全响应头”一节添加。", "Add it as in the guide's security headers section."),
+    "permissions": ("Permissions-Policy 缺失或未关闭摄像头等功能", "Permissions-Policy missing or too open",
+                    "按部署指南“安全响应头”一节发送 Permissions-Policy 响应头。",
+                    "Send the Permissions-Policy header given in the guide's security headers section."),
+    "hsts": ("经 HTTPS 访问但缺少 Strict-Transport-Security", "served over HTTPS without Strict-Transport-Security",
+             "按部署指南“HTTPS”一节启用 HSTS 响应头。", "Turn on the HSTS header as in the guide's HTTPS section."),
+    "redirect": ("不带末尾斜杠的地址没有转到站点", "the address without its trailing slash does not lead to the site",
+                 "按部署指南中的配置示例配置（nginx 示例中的 location = /policy-guide）。",
+                 "Set it up as in the guide's examples (location = /policy-guide in the nginx example)."),
+    "listing": ("服务器列出了文件夹的内容", "the server lists a folder's files",
+                "关闭目录列表：nginx 不用 autoindex on，Apache 用 Options -Indexes（部署指南中的配置示例）。",
+                "Turn folder listings off: no autoindex on in nginx, Options -Indexes in Apache (the guide's examples)."),
     "cache": ("缓存响应头不正确", "wrong cache headers",
               "runtime/ 下缓存一年（immutable），其余文件 no-cache（部署指南“缓存”）。",
               "A year (immutable) under runtime/, no-cache for everything else (guide: caching)."),
@@ -149,14 +166,22 @@ class _Links(HTMLParser):
         self._in_config = False
 
 
-def fetch(url: str, timeout: float, want_body: bool) -> Response:
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is answered as it is (an HTTPError with its 3xx status), not followed."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def fetch(url: str, timeout: float, want_body: bool, follow: bool = True) -> Response:
     """One GET. The body is kept only when asked for (pages, scripts)."""
     # Only gzip when the body is needed: the standard library cannot decode brotli.
     encodings = "gzip" if want_body else "br, gzip"
     request = urllib.request.Request(url, headers={
         "Accept-Encoding": encodings, "User-Agent": "check_site.py (policy guide deployment check)"})
+    open_url = urllib.request.urlopen if follow else urllib.request.build_opener(_NoRedirect).open
     try:
-        raw = urllib.request.urlopen(request, timeout=timeout)
+        raw = open_url(request, timeout=timeout)
     except urllib.error.HTTPError as error:
         raw = error
     except (urllib.error.URLError, OSError) as error:
@@ -213,6 +238,26 @@ def check_csp(response: Response) -> list[str]:
     return wrong
 
 
+def check_permissions(response: Response) -> list[str]:
+    value = response.headers.get("permissions-policy")
+    if not value:
+        return ["no Permissions-Policy header"]
+    allowlists = {}
+    for part in value.split(","):
+        feature, _, allowlist = part.strip().partition("=")
+        allowlists[feature.strip().lower()] = allowlist.strip()
+    return [f"{feature}={allowlists.get(feature, '(not set)')}; expected {feature}=()"
+            for feature in FEATURES_OFF if allowlists.get(feature) != "()"]
+
+
+def check_hsts(response: Response) -> str | None:
+    value = response.headers.get("strict-transport-security", "")
+    match = re.search(r"max-age\s*=\s*\"?(\d+)", value)
+    if not match or int(match.group(1)) == 0:
+        return f"Strict-Transport-Security: {value or '(none)'}; expected max-age=31536000"
+    return None
+
+
 def check_cache(response: Response, versioned: bool) -> str | None:
     value = response.headers.get("cache-control", "")
     parts = {p.strip().split("=")[0].lower() for p in value.split(",") if p.strip()}
@@ -264,6 +309,8 @@ class Checker:
                     referrer[found] = url
                     queue.append(found)
         self.check_missing_page()
+        self.check_redirect()
+        self.check_listings()
 
     def check_url(self, url: str, came_from: str | None) -> list[str]:
         ext = extension(url)
@@ -298,6 +345,12 @@ class Checker:
                 self.add("csp", url, wrong)
             if not response.headers.get("referrer-policy"):
                 self.add("referrer", url, "no Referrer-Policy header")
+            for wrong in check_permissions(response):
+                self.add("permissions", url, wrong)
+            if urlsplit(url).scheme == "https":
+                hsts = check_hsts(response)
+                if hsts:
+                    self.add("hsts", url, hsts)
         versioned = url.startswith(self.base + VERSIONED)
         cache = check_cache(response, versioned)
         if cache:
@@ -349,6 +402,35 @@ class Checker:
         self.checked.append(response)
         if response.status is not None and response.status != 404:
             self.add("not-found", url, f"HTTP {response.status}; expected 404")
+
+    def check_redirect(self) -> None:
+        """http://host/policy-guide (no slash, as typed) leads to the site, and that redirect is
+        not kept by browsers (a 301 without Cache-Control is kept as long as they like)."""
+        url = self.base.rstrip("/")
+        if not urlsplit(url).path:
+            return  # the site is the whole host
+        response = fetch(url, self.timeout, want_body=False, follow=False)
+        self.checked.append(response)
+        if response.status is None:
+            return
+        target = urljoin(url, response.headers.get("location", ""))
+        # The path only: a redirect to https:// or to the public host name is as good.
+        if response.status not in {301, 302, 303, 307, 308} or urlsplit(target).path != urlsplit(self.base).path:
+            self.add("redirect", url, f"HTTP {response.status}"
+                     + (f", Location: {target}" if 300 <= response.status < 400 else "")
+                     + f"; expected a redirect to {self.base}")
+            return
+        cache = check_cache(response, versioned=False)
+        if cache:
+            self.add("cache", url, f"HTTP {response.status}, {cache}")
+
+    def check_listings(self) -> None:
+        for folder in UNLISTED_FOLDERS:
+            url = self.base + folder
+            response = fetch(url, self.timeout, want_body=False)
+            self.checked.append(response)
+            if response.status == 200:
+                self.add("listing", url, "HTTP 200; expected 403 or 404")
 
     @property
     def problems(self) -> list[Finding]:

@@ -9,7 +9,6 @@ tests/rules never builds the site.
 from __future__ import annotations
 
 import functools
-import http.server
 import importlib.util
 import os
 import subprocess
@@ -68,9 +67,8 @@ def _static_server():
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
     served = tmp_path_factory.mktemp("served")
-    handler = functools.partial(_static_server().Handler, directory=str(served))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    static_server = _static_server()
+    server = static_server.Server(("127.0.0.1", 0), functools.partial(static_server.Handler, directory=str(served)))
     url = f"http://127.0.0.1:{server.server_port}/{SUB_PATH}/"
     root = served / SUB_PATH
     env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}

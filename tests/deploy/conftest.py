@@ -9,6 +9,9 @@ test nothing more (check_site reports the other port as a note, not a problem).
 
 Apache serves the same build with the published Apache example (apache_site).
 
+nginx_https and apache_https serve it over HTTPS too (a certificate made for 127.0.0.1), with
+the examples' HSTS lines uncommented as the guide says.
+
 Without nginx or apache2 the tests are skipped on a workstation, but fail in CI (CI set):
 scripts/setup installs both.
 """
@@ -17,7 +20,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -26,39 +31,89 @@ from ..conftest import SUB_PATH, Site
 from . import apache_server, nginx_server
 
 
+def _require(program: str, package: str) -> None:
+    if not shutil.which(program):
+        reason = f"{package} is missing (apt-get install {package}; scripts/setup does it)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}; the {package} tests cannot be skipped in CI")
+        pytest.skip(reason)
+
+
+def _nginx(site: Site, prefix: Path, tls=None):
+    _require(nginx_server.NGINX, "nginx")
+    port = nginx_server.free_port()
+    conf = nginx_server.runnable_config(prefix, site.root.parent, port, SUB_PATH, tls)
+    return nginx_server.start(conf, prefix, port), port
+
+
+def _apache(site: Site, prefix: Path, folder: Path, tls=None):
+    _require(apache_server.APACHE, "apache2")
+    # Apache never serves as root, and pytest's temporary directory is private to its user:
+    # a copy of the site goes where Apache's user can read it.
+    folder.chmod(0o755)
+    shutil.copytree(site.root, folder / SUB_PATH)
+    port = nginx_server.free_port()
+    conf = apache_server.runnable_config(prefix, folder / SUB_PATH, port, SUB_PATH, tls)
+    return apache_server.start(conf, prefix, port), port
+
+
 @pytest.fixture(scope="session")
 def nginx_site(site, tmp_path_factory) -> Site:
-    if not shutil.which(nginx_server.NGINX):
-        reason = "nginx is missing (apt-get install nginx; scripts/setup does it)"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason}; the nginx tests cannot be skipped in CI")
-        pytest.skip(reason)
-    prefix = tmp_path_factory.mktemp("nginx")
-    port = nginx_server.free_port()
-    conf = nginx_server.runnable_config(prefix, site.root.parent, port, SUB_PATH)
-    process = nginx_server.start(conf, prefix, port)
+    process, port = _nginx(site, tmp_path_factory.mktemp("nginx"))
     yield Site(site.root, f"http://127.0.0.1:{port}/{SUB_PATH}/")
     nginx_server.stop(process)
 
 
 @pytest.fixture(scope="session")
 def apache_site(site, tmp_path_factory) -> Site:
-    if not shutil.which(apache_server.APACHE):
-        reason = "apache2 is missing (apt-get install apache2; scripts/setup does it)"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason}; the Apache tests cannot be skipped in CI")
-        pytest.skip(reason)
-    prefix = tmp_path_factory.mktemp("apache")
-    # Apache never serves as root, and pytest's temporary directory is private to its user:
-    # a copy of the site goes where Apache's user can read it.
     folder = Path(tempfile.mkdtemp(prefix="policy-guide-apache-"))
     try:
-        folder.chmod(0o755)
-        shutil.copytree(site.root, folder / SUB_PATH)
-        port = nginx_server.free_port()
-        conf = apache_server.runnable_config(prefix, folder / SUB_PATH, port, SUB_PATH)
-        process = apache_server.start(conf, prefix, port)
+        process, port = _apache(site, tmp_path_factory.mktemp("apache"), folder)
         yield Site(folder / SUB_PATH, f"http://127.0.0.1:{port}/{SUB_PATH}/")
+        nginx_server.stop(process)
+    finally:
+        shutil.rmtree(folder)
+
+
+@dataclass(frozen=True)
+class Tls:
+    cert: Path  # a self-signed certificate for 127.0.0.1, its own authority
+    key: Path
+
+
+@dataclass(frozen=True)
+class HttpsSite:
+    http: str  # the site's address over HTTP
+    https: str  # and over HTTPS, same server
+    tls: Tls
+
+
+@pytest.fixture(scope="session")
+def tls(tmp_path_factory) -> Tls:
+    folder = tmp_path_factory.mktemp("tls")  # read by nginx and Apache as root, at start
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    return Tls(cert, key)
+
+
+@pytest.fixture(scope="module")
+def nginx_https(site, tls, tmp_path_factory) -> HttpsSite:
+    tls_port = nginx_server.free_port()
+    process, port = _nginx(site, tmp_path_factory.mktemp("nginx-https"), (tls_port, tls.cert, tls.key))
+    yield HttpsSite(f"http://127.0.0.1:{port}/{SUB_PATH}/", f"https://127.0.0.1:{tls_port}/{SUB_PATH}/", tls)
+    nginx_server.stop(process)
+
+
+@pytest.fixture(scope="module")
+def apache_https(site, tls, tmp_path_factory) -> HttpsSite:
+    folder = Path(tempfile.mkdtemp(prefix="policy-guide-apache-"))
+    try:
+        tls_port = nginx_server.free_port()
+        process, port = _apache(site, tmp_path_factory.mktemp("apache-https"), folder,
+                                (tls_port, tls.cert, tls.key))
+        yield HttpsSite(f"http://127.0.0.1:{port}/{SUB_PATH}/", f"https://127.0.0.1:{tls_port}/{SUB_PATH}/", tls)
         nginx_server.stop(process)
     finally:
         shutil.rmtree(folder)

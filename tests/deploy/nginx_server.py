@@ -30,10 +30,31 @@ def _replace(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
-def runnable_config(prefix: Path, served: Path, port: int, sub_path: str) -> Path:
-    """Write prefix/nginx.conf serving served/SUB_PATH/ at http://127.0.0.1:PORT/SUB_PATH/."""
+def uncomment(text: str, first: str, count: int) -> str:
+    """Remove the `# ` of `count` lines from the one starting (after indentation) with `first`,
+    as the guide tells an official to."""
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.lstrip().startswith(first)), None)
+    assert start is not None, f"the example no longer contains {first!r}"
+    for i in range(start, start + count):
+        assert lines[i].lstrip().startswith("# "), lines[i]
+        lines[i] = lines[i].replace("# ", "", 1)
+    return "".join(lines)
+
+
+def runnable_config(prefix: Path, served: Path, port: int, sub_path: str,
+                    tls: tuple[int, Path, Path] | None = None) -> Path:
+    """Write prefix/nginx.conf serving served/SUB_PATH/ at http://127.0.0.1:PORT/SUB_PATH/; with
+    `tls` (port, certificate, key) also over HTTPS, with the example's HSTS lines uncommented."""
     site = EXAMPLE.read_text(encoding="utf-8")
-    site = _replace(site, "listen 80;", f"listen 127.0.0.1:{port};")
+    listen = f"listen 127.0.0.1:{port};"
+    if tls:
+        tls_port, cert, key = tls
+        listen += (f"\n    listen 127.0.0.1:{tls_port} ssl;\n    ssl_certificate {cert};"
+                   f"\n    ssl_certificate_key {key};")
+        site = uncomment(site, "# map $https $policy_guide_hsts", 4)
+        site = uncomment(site, "# add_header Strict-Transport-Security", 1)
+    site = _replace(site, "listen 80;", listen)
     site = _replace(site, "root /srv/www;", f"root {served};")
     site = _replace(site, f"/{EXAMPLE_SUB_PATH}/", f"/{sub_path}/")
     (prefix / "policy-guide.conf").write_text(site, encoding="utf-8")

@@ -68,11 +68,15 @@ class Setup:
     missing: tuple = ()  # files not served
     sub_path: str = "/site/"  # the path the pages were "built" for
     canonical_host: str = ""  # the host the pages were "built" for; default: the one asked
+    redirect: bool = True  # /site answers 301 to /site/
+    redirect_cache: str | None = "no-cache"  # the 301's Cache-Control (None: not sent)
+    listing: bool = False  # runtime/ answers 200 with a list of its files
 
 
 RIGHT = Setup()
 HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-           "Referrer-Policy": "no-referrer"}
+           "Referrer-Policy": "no-referrer",
+           "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), midi=()"}
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -81,6 +85,17 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         setup = self.serving
         path = self.path.split("?")[0]
+        if path == "/site" and setup.redirect:
+            self.send_response(301)
+            self.send_header("Location", "/site/")
+            if setup.redirect_cache:
+                self.send_header("Cache-Control", setup.redirect_cache)
+            self.send_header("Content-Length", "0")
+            return self.end_headers()
+        if path.endswith("/") and path != "/site/":  # a folder
+            if path == "/site/runtime/" and setup.listing:
+                return self._send(200, b"<!doctype html><title>Index of /site/runtime/</title>", ".html")
+            return self._send(404, b"", ".html")
         if not path.startswith("/site/"):
             return self._send(404, b"", ".html")
         name = path[len("/site/"):] or "index.html"
@@ -137,10 +152,12 @@ def _check(server, setup: Setup) -> dict:
 def test_right_setup_passes_and_reaches_every_file(server):
     report = _check(server, RIGHT)
     assert report["problems"] == []
-    checked = {entry["url"].split("/site/", 1)[1] for entry in report["checked"]}
+    checked = {entry["url"].split("/site", 1)[1] for entry in report["checked"]}
     # Found through href/src, data-* attributes, Material's config, Pyodide's fixed file
-    # names and the worker's new URL(…, import.meta.url).
-    assert set(FILES) | {"", "index.html", check_site.MISSING_PAGE} == checked
+    # names and the worker's new URL(…, import.meta.url); then the probes: a missing page, the
+    # address without its slash, folders that must not be listed.
+    probes = {"/" + check_site.MISSING_PAGE, ""} | {"/" + f for f in check_site.UNLISTED_FOLDERS}
+    assert {"/" + name for name in FILES} | {"/", "/index.html"} | probes == checked
 
 
 FAULTS = {
@@ -153,8 +170,14 @@ FAULTS = {
     "CSP with unsafe-inline": (Setup(headers={"Content-Security-Policy": CSP.replace("'self' 'wasm", "'self' 'unsafe-inline' 'wasm")}), "csp", "index.html"),
     "no nosniff": (Setup(headers={"X-Content-Type-Options": None}), "nosniff", "app.js"),
     "no Referrer-Policy": (Setup(headers={"Referrer-Policy": None}), "referrer", "index.html"),
+    "no Permissions-Policy": (Setup(headers={"Permissions-Policy": None}), "permissions", "index.html"),
+    "Permissions-Policy allowing the camera": (Setup(headers={"Permissions-Policy": "camera=(self), microphone=(), geolocation=(), payment=(), usb=()"}), "permissions", "calculator.html"),
+    "Permissions-Policy leaving USB alone": (Setup(headers={"Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()"}), "permissions", "index.html"),
     "runtime not cached": (Setup(runtime_cache="no-cache"), "cache", "pyodide.asm.wasm"),
     "pages cached an hour": (Setup(page_cache="max-age=3600"), "cache", "index.html"),
+    "redirect without Cache-Control": (Setup(redirect_cache=None), "cache", "/site"),
+    "no redirect without the slash": (Setup(redirect=False), "redirect", "/site"),
+    "runtime/ listed": (Setup(listing=True), "listing", "runtime/"),
     "no compression": (Setup(gzip=False), "compression", "pyodide.asm.wasm"),
     "a cookie": (Setup(cookie=True), "cookie", "index.html"),
     "missing page answers 200": (Setup(missing_status=200), "not-found", check_site.MISSING_PAGE),
@@ -210,3 +233,26 @@ def test_unreachable_server_fails(server):
 ])
 def test_the_address_given_sets_the_folder_checked(given, base):
     assert check_site.Checker(given, 1, 1).base == base
+
+
+@pytest.mark.parametrize("value, problem", [
+    ("max-age=31536000", False),
+    ("max-age=31536000; includeSubDomains", False),
+    ('max-age="600"', False),
+    (None, True),
+    ("max-age=0", True),
+    ("includeSubDomains", True),
+])
+def test_hsts_is_checked_over_https_only(value, problem):
+    """Over HTTPS a page without Strict-Transport-Security (or with max-age=0, which lifts it)
+    is a problem; over HTTP the header means nothing and is not asked for."""
+    headers = {"content-type": "text/html; charset=utf-8", "x-content-type-options": "nosniff",
+               "content-security-policy": CSP, "referrer-policy": "no-referrer",
+               "permissions-policy": HEADERS["Permissions-Policy"], "cache-control": "no-cache",
+               "content-length": "100"}
+    if value is not None:
+        headers["strict-transport-security"] = value
+    for scheme, expected in (("https", problem), ("http", False)):
+        checker = check_site.Checker(f"{scheme}://h/site/", 1, 1)
+        checker.check_headers(check_site.Response(f"{scheme}://h/site/index.html", 200, headers), ".html")
+        assert [f.kind for f in checker.problems] == (["hsts"] if expected else []), (scheme, value)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -102,17 +101,8 @@ def handler_class(static_server, recorder: Recorder):
     return Handler
 
 
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        # A browser that leaves a page stops reading what it asked for: not the server's fault.
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            super().handle_error(request, client_address)
-
-
 def serve(static_server, directory: str, recorder: Recorder) -> http.server.ThreadingHTTPServer:
     handler = functools.partial(handler_class(static_server, recorder), directory=directory)
-    server = _Server(("127.0.0.1", 0), handler)
+    server = static_server.Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
