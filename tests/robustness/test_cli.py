@@ -89,3 +89,15 @@ def test_a_reader_that_leaves_early_gets_no_traceback():
                                     timeout=60)
     assert b"Traceback" not in stderr and b"BrokenPipeError" not in stderr, stderr.decode(errors="replace")
     assert process.returncode == 2
+
+
+
+def test_an_interrupt_while_waiting_on_standard_input_is_not_a_traceback(monkeypatch, capsys):
+    """Ctrl-C at `estimate -` while it waits for input: status 130, as a shell reports it."""
+    class Interrupted:
+        def read(self, *args):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(sys, "stdin", type("Stdin", (), {"buffer": Interrupted()})())
+    assert main(["estimate", "-"]) == 130
+    assert "Traceback" not in capsys.readouterr().err

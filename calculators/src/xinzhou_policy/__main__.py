@@ -101,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         # more can be said to it, and Python must not try again at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return BAD_INPUT
+    except KeyboardInterrupt:
+        # Ctrl-C (e.g. while waiting on standard input): stopped by the person, no traceback.
+        return 130
 
 
 def _main(argv: list[str] | None) -> int:
