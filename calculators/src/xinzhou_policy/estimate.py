@@ -77,7 +77,7 @@ def _name(doc: Document) -> tuple[str, str]:
 def _validity_readings(version: Version) -> tuple[str, ...]:
     """The readings of the words that set a version's validity (their clause's)."""
     clause = version.validity_clause or version.in_force_clause
-    return tuple(r.id for r in readings().values() if r.document == version.document and r.clause == clause)
+    return tuple(r.id for r in readings().values() if r.document == version.document and clause in r.clauses)
 
 
 def _validity_warning(a: Assessment, day: date) -> Warning:

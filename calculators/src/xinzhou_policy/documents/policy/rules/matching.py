@@ -1,7 +1,9 @@
 """Municipal awards that are a share of a provincial award (policy-5, policy-6, policy-9, policy-10, policy-14).
 
-The text grants them 在争取省级奖励的基础上: no provincial money, no municipal share. The share of
-policy-5 is 最高不超过 (an upper bound, "up_to"); the others are a fixed share ("computed").
+Each is a share of the provincial amount the profile gives: policy-5's of the provincial funding
+received (对获得省级资金支持的), an upper bound (最高不超过, "up_to"); the others are a fixed share
+("computed") granted 在争取省级……的基础上, read as a share of the provincial award actually
+granted (the reading policy-provincial-basis: with no provincial amount, nothing).
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ MATCHINGS: tuple[Matching, ...] = (
              "provincial_digital_award", "policy-6", "digital_match_rate", "computed",
              "信息化改造、5G 融合应用等项目获省级奖励资金",
              "An informatization or 5G application project, with a provincial award of",
-             "省级奖励文件及到账凭证", "The provincial award decision and proof of receipt"),
+             "省级奖励文件及到账凭证", "The provincial award decision and proof of receipt",
+             readings=("policy-provincial-basis",)),
     Matching("policy-9.standards", "标准制修订市级支持", "Municipal support for standards work",
              "provincial_standards_subsidy", "policy-9", "standards_match_rate", "computed",
              "主导或参与国际标准、国家标准、行业标准制修订获省级经费补贴",
@@ -52,7 +55,7 @@ MATCHINGS: tuple[Matching, ...] = (
              "with a provincial subsidy of",
              "标准发布文件、起草单位名单及省级补贴文件",
              "The published standard, the list of drafting units and the provincial subsidy "
-             "decision"),
+             "decision", readings=("policy-provincial-basis",)),
     Matching("policy-10.gi", "地理标志市级奖励", "Municipal award for geographical indications",
              "provincial_gi_award", "policy-10", "gi_match_rate", "computed",
              "获得国家地理标志产品保护示范区称号或入选中欧地理标志互认互保名单，获省级奖励",
@@ -60,13 +63,15 @@ MATCHINGS: tuple[Matching, ...] = (
              "list, with a provincial award of",
              "称号或名单文件及省级奖励文件",
              "The title or list decision and the provincial award decision",
-             recipient="region_or_town", readings=("policy-and-or", "policy-region-recipient")),
+             recipient="region_or_town",
+             readings=("policy-provincial-basis", "policy-and-or", "policy-region-recipient")),
     Matching("policy-10.time-honored", "老字号市级奖励", "Municipal award for a time-honoured brand",
              "provincial_time_honored_brand_award", "policy-10", "time_honored_match_rate", "computed",
              "新入选“中华老字号”“山西老字号”，获省级奖励",
              "A new listing as a China or Shanxi time-honoured brand, with a provincial award of",
              "老字号认定文件（新入选）及省级奖励文件",
-             "The time-honoured brand listing (new) and the provincial award decision"),
+             "The time-honoured brand listing (new) and the provincial award decision",
+             readings=("policy-provincial-basis", "policy-first-named")),
     Matching("policy-14.culture-park", "文化产业示范园区（基地）市级奖励", "Municipal award for a cultural demonstration park or base",
              "provincial_culture_park_award", "policy-14", "culture_park_match_rate", "computed",
              "首次获评国家级文化产业示范园区、文化出口基地等“文化+”示范园区（基地），获省级奖励",
@@ -74,7 +79,8 @@ MATCHINGS: tuple[Matching, ...] = (
              "base or similar, with a provincial award of",
              "国家级称号文件（首次获评）及省级奖励文件",
              "The national title (first time) and the provincial award decision",
-             recipient="park_or_base", readings=("policy-park-recipient",)),
+             recipient="park_or_base",
+             readings=("policy-provincial-basis", "policy-first-named", "policy-park-recipient")),
 )
 
 

@@ -64,7 +64,7 @@ def new_hire_training(profile: dict[str, Any], p: InForce) -> Findings:
             f"{percent(minimum)}; "
             + ("no rate was given, so it was not computed." if rate is None
                else f"the rate given, {percent(rate)}, falls short."), CLAUSE,
-            readings=("policy-thresholds",)))
+            readings=("policy-thresholds", "policy-training-rate-condition")))
         return found
     first_days = p.new_hire_first_days.value
     per_person = new_hire_per_person(days, p)
@@ -109,6 +109,7 @@ def new_hire_training(profile: dict[str, Any], p: InForce) -> Findings:
           "The list of trainees and attendance records",
           "Employment agreements or proof of employment (for the employment rate)")),
         recipient="training_body",
-        readings=("policy-thresholds", "policy-training-all", "policy-training-body"),
+        readings=("policy-thresholds", "policy-training-rate-condition", "policy-training-days",
+                  "policy-training-all", "policy-training-body"),
     ))
     return found

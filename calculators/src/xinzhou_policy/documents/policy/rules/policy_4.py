@@ -84,7 +84,8 @@ def revenue_milestones(profile: dict[str, Any], p: InForce) -> Findings:
     several = len(crossed) > 1
     if several and profile["milestone_mode"] == "highest":
         crossed = crossed[-1:]
-    readings = ("policy-thresholds", "policy-several-thresholds") if several else ("policy-thresholds",)
+    readings = (("policy-thresholds", "policy-first-time", "policy-several-thresholds") if several
+                else ("policy-thresholds", "policy-first-time"))
     if several:
         found.warnings.append(_reading_warning(profile["milestone_mode"]))
     for n, tier in crossed:

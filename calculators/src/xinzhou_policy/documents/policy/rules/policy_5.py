@@ -30,7 +30,7 @@ def equipment_subsidy(profile: dict[str, Any], p: InForce) -> Findings:
             "their town by revenue; "
             + ("no rank was given, so it was not computed." if rank is None
                else f"the rank given is {rank}, which does not qualify."), CLAUSE,
-            readings=("policy-top-three",)))
+            readings=("policy-top-three", "policy-ranking-year")))
         return found
     if investment < minimum:
         found.warnings.append(Warning(
@@ -61,7 +61,7 @@ def equipment_subsidy(profile: dict[str, Any], p: InForce) -> Findings:
          ("Purchase contracts, invoices and payment records of the equipment",
           "A list of the equipment showing its R&D, testing or trial use",
           "Proof of the enterprise's revenue rank in the town")),
-        readings=("policy-top-three", "policy-thresholds"),
+        readings=("policy-top-three", "policy-ranking-year", "policy-thresholds", "policy-equipment-cap"),
     ))
     return found
 
@@ -80,5 +80,6 @@ def single_champion(profile: dict[str, Any], p: InForce) -> Findings:
             (p.single_champion_award.key,),
             (("国家级制造业单项冠军产品的认定文件（首次获评）",),
              ("The national recognition of the single champion product (first time)",)),
+            readings=("policy-first-named",),
         ))
     return found
