@@ -52,8 +52,9 @@ FIELDS: tuple[Field, ...] = (
     _F("provincial_key_project_support", "money", "provincial", "省级重点项目支持资金（元）", "Provincial support for key projects (yuan)",
        "产业基础再造、智能制造示范、绿色制造推广、产业链锻长补短等重点项目获得的省级支持资金。",
        "Provincial funding received for key projects in industrial foundation rebuilding, "
-       "intelligent manufacturing demonstration, green manufacturing or strengthening the "
-       "industrial chain.", default=ZERO, clause="policy-5"),
+       "intelligent manufacturing demonstration, green manufacturing promotion, or strengthening "
+       "the strong links and shoring up the weak links of the industrial chain.", default=ZERO,
+       clause="policy-5"),
     _F("provincial_digital_award", "money", "provincial", "省级信息化改造、5G 项目奖励（元）", "Provincial award for informatization or 5G projects (yuan)",
        "信息化改造、5G 融合应用等项目获得的省级奖励资金。",
        "Provincial award received for informatization or 5G application projects.",
@@ -77,7 +78,8 @@ FIELDS: tuple[Field, ...] = (
     _F("incumbent_trainees", "count", "training", "参加技能提升培训的在岗职工人数", "In-service employees trained",
        "参加职业技能提升培训的在岗职工人数。",
        "Number of in-service employees who took skills training.", default=0, clause="policy-16"),
-    _F("new_hire_trainees", "count", "training", "订单式培训的新招聘人员人数", "New hires in order-based training",
+    _F("new_hire_trainees", "count", "training", "订单式、项目制、定向式培训的新招聘人员人数",
+       "New hires in order-based, project-based or targeted training",
        "新招聘技术技能人才参加订单式、项目制、定向式培训的人数。该补贴给予培训主体（开展培训的单位，可能是企业本身，也可能是院校）。",
        "Number of newly hired skilled workers in order-based, project-based or targeted "
        "training. The subsidy is paid to the body conducting the training (培训主体), which may "

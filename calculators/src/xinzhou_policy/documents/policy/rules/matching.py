@@ -31,6 +31,19 @@ class Matching:
     evidence_en: str
     recipient: str = "enterprise"  # who receives it (findings.RECIPIENTS)
     readings: tuple[str, ...] = ()
+    share: str = "award"  # how the clause words the share (_SHARES)
+
+
+# The clauses' own words for the municipal share: 省级奖励资金的10% (policy-6), 省级支持力度30%的支持
+# (policy-9), 省级奖励额度30%的奖励 (policy-10, policy-14).
+_SHARES = {
+    "funds": ("市级按省级奖励资金的 {share} 给予奖励，即 {amount} 元。",
+              "The municipality grants an award of {share} of the provincial award funds: {amount} yuan."),
+    "support": ("市级财政再给予省级支持力度 {share} 的支持，即 {amount} 元。",
+                "Municipal finance gives additional support of {share} of the provincial support: {amount} yuan."),
+    "award": ("市级财政再给予省级奖励额度 {share} 的奖励，即 {amount} 元。",
+              "Municipal finance grants an additional award of {share} of the provincial award: {amount} yuan."),
+}
 
 
 MATCHINGS: tuple[Matching, ...] = (
@@ -38,8 +51,8 @@ MATCHINGS: tuple[Matching, ...] = (
              "provincial_key_project_support", "policy-5", "key_project_match_rate", "up_to",
              "产业基础再造、智能制造示范、绿色制造推广、产业链锻长补短等重点项目获省级支持资金",
              "A key project in industrial foundation rebuilding, intelligent manufacturing "
-             "demonstration, green manufacturing or strengthening the industrial chain, with "
-             "provincial funding of",
+             "demonstration, green manufacturing promotion, or strengthening the strong links and "
+             "shoring up the weak links of the industrial chain, with provincial funding of",
              "省级资金支持文件及到账凭证", "The provincial funding decision and proof of receipt",
              readings=("policy-up-to",)),
     Matching("policy-6.digital", "信息化改造、5G 项目市级奖励", "Municipal award for informatization or 5G projects",
@@ -47,7 +60,7 @@ MATCHINGS: tuple[Matching, ...] = (
              "信息化改造、5G 融合应用等项目获省级奖励资金",
              "An informatization or 5G application project, with a provincial award of",
              "省级奖励文件及到账凭证", "The provincial award decision and proof of receipt",
-             readings=("policy-provincial-basis",)),
+             readings=("policy-provincial-basis",), share="funds"),
     Matching("policy-9.standards", "标准制修订市级支持", "Municipal support for standards work",
              "provincial_standards_subsidy", "policy-9", "standards_match_rate", "computed",
              "主导或参与国际标准、国家标准、行业标准制修订获省级经费补贴",
@@ -55,7 +68,7 @@ MATCHINGS: tuple[Matching, ...] = (
              "with a provincial subsidy of",
              "标准发布文件、起草单位名单及省级补贴文件",
              "The published standard, the list of drafting units and the provincial subsidy "
-             "decision", readings=("policy-provincial-basis",)),
+             "decision", readings=("policy-provincial-basis",), share="support"),
     Matching("policy-10.gi", "地理标志市级奖励", "Municipal award for geographical indications",
              "provincial_gi_award", "policy-10", "gi_match_rate", "computed",
              "获得国家地理标志产品保护示范区称号或入选中欧地理标志互认互保名单，获省级奖励",
@@ -101,9 +114,9 @@ def _rule(m: Matching) -> Callable[[dict[str, Any], InForce], Findings]:
                     "bound, not a promise, and the competent department sets the actual amount. The "
                     "total counts it at the bound.")
         else:
-            text = (f"{m.what_zh} {yuan(provincial)} 元。市级按省级奖励额度的 {share} 给予奖励，即 {yuan(amount)} 元。",
-                    f"{m.what_en} {yuan(provincial)} yuan. The city adds {share} of the provincial "
-                    f"amount: {yuan(amount)} yuan.")
+            zh, en = _SHARES[m.share]
+            text = (f"{m.what_zh} {yuan(provincial)} 元。" + zh.format(share=share, amount=yuan(amount)),
+                    f"{m.what_en} {yuan(provincial)} yuan. " + en.format(share=share, amount=yuan(amount)))
         found.items.append(award(m.item_id, m.clause, (m.title_zh, m.title_en), amount, m.basis,
                                  text, (rate.key,), ((m.evidence_zh,), (m.evidence_en,)),
                                  recipient=m.recipient, readings=m.readings))

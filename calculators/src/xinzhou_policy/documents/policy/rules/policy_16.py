@@ -89,13 +89,15 @@ def new_hire_training(profile: dict[str, Any], p: InForce) -> Findings:
         other_zh, other_en = "按全部参训人员计算", "counting every trainee"
     found.items.append(award(
         "policy-16.new-hire-training", CLAUSE,
-        ("新招聘人员订单式培训补贴", "Subsidy for order-based training of new hires"), amount, "computed",
-        (f"新招聘人员订单式培训 {trainees} 人，每人 {days} 天，培训后就业率 {percent(rate)}，"
+        ("新招聘人员订单式、项目制、定向式培训补贴",
+         "Subsidy for order-based, project-based or targeted training of new hires"), amount, "computed",
+        (f"新招聘人员参加订单式、项目制、定向式培训 {trainees} 人，每人 {days} 天，培训后就业率 {percent(rate)}，"
          f"达到 {percent(minimum)}。按{tiered_zh}计算，每人 {yuan(per_person)} 元"
          f"{'（已达每人上限）' if capped else ''}；{counted_zh}，合计 {yuan(amount)} 元"
          f"（另一种理解{other_zh}，为 {yuan(other)} 元）。"
          "该补贴给予培训主体，即开展培训的单位，可能是企业本身，也可能是院校，条文没有写明。",
-         f"{trainees} new hires trained for {days} days each, with {percent(rate)} employed "
+         f"{trainees} new hires in order-based, project-based or targeted training for {days} "
+         f"days each, with {percent(rate)} employed "
          f"afterwards (at least {percent(minimum)} needed). At {tiered_en}, that is "
          f"{yuan(per_person)} yuan per person{' (the cap per person)' if capped else ''}; "
          f"{counted_en}: {yuan(amount)} yuan (the other reading, {other_en}, gives "
