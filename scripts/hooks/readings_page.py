@@ -28,7 +28,7 @@ MARKER = "<!-- readings -->"
 
 _ROWS = {
     "zh": (("clause", "条款"), ("words", "原文"), ("reading", "本站的理解"), ("other", "另一种理解"),
-           ("effect", "另一种理解对金额的影响")),
+           ("effect", "另一种理解的影响")),
     "en": (("clause", "Clauses"), ("words", "The words"), ("reading", "This site's reading"),
            ("other", "The other reasonable reading"), ("effect", "What the other reading would change")),
 }
