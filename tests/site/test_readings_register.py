@@ -18,11 +18,13 @@ import pytest
 import xinzhou_policy
 from mkdocs.exceptions import PluginError
 from xinzhou_policy.readings import readings
+from xinzhou_policy.registry import DOCUMENTS
 
 from .conftest import REPO
 
 sys.path.insert(0, str(REPO / "scripts" / "hooks"))
 import readings_page  # noqa: E402  the hook itself
+from _documents import build_date  # noqa: E402
 from _readings import marker_ids, problems, render_markers, rule_citations  # noqa: E402
 
 DOCS = REPO / "docs"
@@ -111,16 +113,24 @@ def test_a_marker_outside_a_note_is_caught(tmp_path):
     assert any("outside a note" in p for p in problems(docs, PACKAGE, readings()))
 
 
-@pytest.mark.parametrize("page, up", [("policy.html", ""), ("en/policy.html", "")])
-def test_notes_and_status_texts_link_their_readings(site, page, up):
+@pytest.mark.parametrize("page", ["policy.html", "en/policy.html"])
+def test_notes_and_status_texts_link_their_readings(site, page):
     html = site.page(page)
     for reading in readings().values():
-        assert f'href="{up}readings.html#{reading.id}"' in html, reading.id
+        assert f'href="readings.html#{reading.id}"' in html, reading.id
     assert "[[reading:" not in html
-    # The status box (built after the policy's last day): the last day and the event date.
+    # The status box names the readings it states: the last day of a validity given in years,
+    # the day of publication where the version is in force from it, and the event date where
+    # the box says an event earns nothing (the policy expired, or not yet in force).
+    document = DOCUMENTS["policy"]
+    version, status = document.latest, document.status_on(build_date())
     box = html[html.index('class="admonition'):html.index('id="policy-notice"')]
-    assert 'readings.html#policy-last-day' in box and 'readings.html#policy-event-date' in box
-    assert 'readings.html#policy-publication' in box
+    assert ('readings.html#policy-last-day' in box) == bool(version.validity_years)
+    assert ('readings.html#policy-publication' in box) == (version.published == version.in_force)
+    assert ('readings.html#policy-event-date' in box) == (status.code in ("expired", "not_yet"))
+    # And each clause's status line, the last day.
+    line = html[html.index('id="policy-5"'):html.index('id="policy-6"')]
+    assert ('readings.html#policy-last-day' in line) == bool(version.validity_years)
 
 
 def test_the_json_export_lists_the_readings_of_each_note(site):
