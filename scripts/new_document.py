@@ -14,10 +14,11 @@ It writes only new files (nothing existing changes; the site, the calculators, t
 columns, search, the JSON export and the navigation take the document from the registry):
 
 - calculators/src/xinzhou_policy/documents/ID/: document.toml (the registry entry, one version,
-  one clause), parameters.toml (the award's amount, dated), __init__.py, and rules/ (the one
-  profile field and the one rule: `fixed` pays AMOUNT when the field, a yes/no, is true; `rate`
-  pays AMOUNT (a share, "0.3") of the field, an amount in yuan; `per-unit` pays AMOUNT for each
-  unit of the field, a whole number);
+  one clause), parameters.toml (the award's amount, dated), messages.toml (the catalogue of the
+  texts a reader sees: the item's title and explanation, the field's label and help),
+  __init__.py, and rules/ (the one profile field and the one rule: `fixed` pays AMOUNT when the
+  field, a yes/no, is true; `rate` pays AMOUNT (a share, "0.3") of the field, an amount in yuan;
+  `per-unit` pays AMOUNT for each unit of the field, a whole number; texts.py, the catalogue);
 - docs/ID.md and docs/ID.en.md: the pages, following scripts/hooks/CONVENTIONS.md, with the
   clause's text to fill in;
 - tests/rules/cases/ID-N.toml: cases worked out from AMOUNT for an eligible profile, an
@@ -156,31 +157,27 @@ def parameter(a: argparse.Namespace) -> tuple[str, str]:
 
 
 def rules(a: argparse.Namespace, key: str) -> dict[str, str]:
+    """The rules package: the rule's logic (clause_N.py), the field (__init__.py) and the
+    catalogue's accessor (texts.py); the texts themselves are messages(a)'s."""
     kind = AWARDS[a.award][0]
     clause = f"{a.id}-{a.clause}"
-    compute = {
+    body, values, basis = {
         "fixed": ("    if not profile[FIELD]:\n        return found\n    amount = value.value\n",
-                  'f"符合{CITE_ZH}的条件，一次性奖励 {yuan(amount)} 元。"',
-                  'f"The conditions of {CITE_EN} are met: a one-off award of {yuan(amount)} yuan."', "fixed"),
+                  "amount=yuan(amount)", "fixed"),
         "rate": ("    base = profile[FIELD]\n    if not base:\n        return found\n    amount = base * value.value\n",
-                 'f"按{CITE_ZH}，{yuan(base)} 元的 {percent(value.value)}，即 {yuan(amount)} 元。"',
-                 'f"Under {CITE_EN}, {percent(value.value)} of {yuan(base)} yuan: {yuan(amount)} yuan."', "computed"),
+                 "base=yuan(base), share=percent(value.value), amount=yuan(amount)", "computed"),
         "per-unit": ("    units = profile[FIELD]\n    if not units:\n        return found\n    amount = value.value * units\n",
-                     'f"按{CITE_ZH}，{units} 个单位，每单位 {yuan(value.value)} 元，合计 {yuan(amount)} 元。"',
-                     'f"Under {CITE_EN}, {units} units at {yuan(value.value)} yuan each: {yuan(amount)} yuan."', "computed"),
+                     "units=units, each=yuan(value.value), amount=yuan(amount)", "computed"),
     }[a.award]
-    body, explain_zh, explain_en, basis = compute
     # The docstring names the value, never its number: numbers live in parameters.toml only.
     described_en = {"fixed": "a one-off award when the field is ticked",
                     "rate": "a share of the amount in the field",
                     "per-unit": "an amount for each unit in the field"}[a.award]
-    field_help = {"flag": ("符合条件的，勾选此项。", "Tick if the condition is met."),
-                  "money": ("金额，单位为元。", "An amount in yuan."),
-                  "count": ("整数。", "A whole number.")}[kind]
     module = f'''"""{a.title_zh}: the award of its clause ({a.clause}), {a.clause_title_en}.
 
 Made by scripts/new_document.py. The rule takes the profile and the parameters in force on the
-event date (params.InForce); edit it to follow the clause's words.
+event date (params.InForce); edit it to follow the clause's words. Its texts are the catalogue's
+(../messages.toml).
 """
 
 from __future__ import annotations
@@ -191,9 +188,10 @@ from xinzhou_policy.findings import Findings, award
 from xinzhou_policy.money import {"percent, yuan" if a.award == "rate" else "yuan"}
 from xinzhou_policy.params import InForce
 
+from .texts import M
+
 CLAUSE = "{clause}"
 FIELD = "{a.field}"
-CITE_ZH, CITE_EN = {q(f"{a.short_zh}第{_zh(a.clause)}条" if a.style == "article" else f"{a.short_zh}第（{_zh(a.clause)}）条")}, {q(f"Article {a.clause} of the {a.short_en}" if a.style == "article" else f"clause ({a.clause}) of the {a.short_en}")}
 
 
 def clause_award(profile: dict[str, Any], p: InForce) -> Findings:
@@ -201,14 +199,15 @@ def clause_award(profile: dict[str, Any], p: InForce) -> Findings:
     found = Findings()
     value = p.{key}
 {body}    found.items.append(award(
-        f"{{CLAUSE}}.award", CLAUSE, ({q(a.clause_title_zh)}, {q(a.clause_title_en)}), amount, "{basis}",
-        ({explain_zh}, {explain_en}),
+        f"{{CLAUSE}}.award", CLAUSE, M(f"{{CLAUSE}}.award.title"), amount, "{basis}",
+        M(f"{{CLAUSE}}.award.explanation", {values}),
         (value.key,), recipient="{a.recipient}"))
     return found
 '''
     init = f'''"""The award rules of {a.title_zh} (registry: ../document.toml).
 
-What the registry reads here: AWARD_RULES and FIELDS (the profile fields the rules read).
+What the registry reads here: AWARD_RULES and FIELDS (the profile fields the rules read). Every
+text a reader sees of them is the document's message catalogue, ../messages.toml (texts.py).
 """
 
 from __future__ import annotations
@@ -217,16 +216,53 @@ from xinzhou_policy.findings import Rule
 from xinzhou_policy.validation import Field
 
 from . import clause_{a.clause}
+from .texts import M
 
 FIELDS = (
-    Field({q(a.field)}, {q(kind)}, "who", {q(a.field_label_zh)}, {q(a.field_label_en)},
-          {q(field_help[0])}, {q(field_help[1])},
+    Field({q(a.field)}, {q(kind)}, "who", **M.field({q(a.field)}),
           default={ {"flag": "False", "money": "None", "count": "0"}[kind] }, clause="{clause}"),
 )
 
 AWARD_RULES = (Rule("{clause}", clause_{a.clause}.clause_award),)
 '''
-    return {f"clause_{a.clause}.py": module, "__init__.py": init}
+    texts = '''"""The document's message catalogue (../messages.toml): `M(key, **values)` gives an entry's
+(zh, en) texts filled in, `M.field(name)` a field's labels (xinzhou_policy/messages.py)."""
+
+from __future__ import annotations
+
+from xinzhou_policy.messages import Messages
+
+M = Messages(__package__.rsplit(".", 1)[0])
+'''
+    return {f"clause_{a.clause}.py": module, "__init__.py": init, "texts.py": texts}
+
+
+def messages(a: argparse.Namespace) -> str:
+    """The catalogue: the item's title and explanation, the field's label and help."""
+    clause = f"{a.id}-{a.clause}"
+    cite_zh = f"{a.short_zh}第{_zh(a.clause)}条" if a.style == "article" else f"{a.short_zh}第（{_zh(a.clause)}）条"
+    cite_en = f"Article {a.clause} of the {a.short_en}" if a.style == "article" else f"clause ({a.clause}) of the {a.short_en}"
+    explain_zh, explain_en = {
+        "fixed": (f"符合{cite_zh}的条件，一次性奖励 {{amount}} 元。",
+                  f"The conditions of {cite_en} are met: a one-off award of {{amount}} yuan."),
+        "rate": (f"按{cite_zh}，{{base}} 元的 {{share}}，即 {{amount}} 元。",
+                 f"Under {cite_en}, {{share}} of {{base}} yuan: {{amount}} yuan."),
+        "per-unit": (f"按{cite_zh}，{{units}} 个单位，每单位 {{each}} 元，合计 {{amount}} 元。",
+                     f"Under {cite_en}, {{units}} units at {{each}} yuan each: {{amount}} yuan."),
+    }[a.award]
+    field_help = {"flag": ("符合条件的，勾选此项。", "Tick if the condition is met."),
+                  "money": ("金额，单位为元。", "An amount in yuan."),
+                  "count": ("整数。", "A whole number.")}[AWARDS[a.award][0]]
+    entries = [
+        (f"{clause}.award.title", a.clause_title_zh, a.clause_title_en),
+        (f"{clause}.award.explanation", explain_zh, explain_en),
+        (f"field.{a.field}.label", a.field_label_zh, a.field_label_en),
+        (f"field.{a.field}.help", *field_help),
+    ]
+    head = [f"# The message catalogue of {a.title_zh}: every text a reader sees of its rules, in both",
+            "# languages (xinzhou_policy/messages.py). Made by scripts/new_document.py: rewrite the",
+            "# explanation and the help in the words of the text; {name} is a value the rule fills in."]
+    return "\n".join(head + [f"\n[{q(k)}]\nzh = {q(zh)}\nen = {q(en)}" for k, zh, en in entries]) + "\n"
 
 
 def page(a: argparse.Namespace, lang: str) -> str:
@@ -241,7 +277,11 @@ def page(a: argparse.Namespace, lang: str) -> str:
 <!-- document-info -->
 
 !!! info "文本说明"
-    本页转载{a.title_zh}的文本。每一条后面的“注释”是本站的解读，不是原文；状态框和信息表由本站根据文件登记的日期生成。
+    本页转载{a.title_zh}的文本，只作了以下整理：
+
+    1. 分段和标题层级照本站的版式排列（版式）。<!-- repair: layout -->
+
+    除上述各项外，没有任何改动。每一条后面的“注释”是本站的解读，不是原文；状态框和信息表由本站根据文件登记的日期生成。
 
 ### {heading} {{#{clause}{toc}}}
 
@@ -327,12 +367,13 @@ def main(argv: list[str] | None = None) -> int:
     (folder / "__init__.py").write_text(f'"""{a.title_zh}: its data (.toml) and its rules."""\n', encoding="utf-8")
     (folder / "document.toml").write_text(registry_entry(a, order), encoding="utf-8")
     (folder / "parameters.toml").write_text(parameters, encoding="utf-8")
+    (folder / "messages.toml").write_text(messages(a), encoding="utf-8")
     for name, text in rules(a, key).items():
         (folder / "rules" / name).write_text(text, encoding="utf-8")
     pages[0].write_text(page(a, "zh"), encoding="utf-8")
     pages[1].write_text(page(a, "en"), encoding="utf-8")
     case_file.write_text(cases(a), encoding="utf-8")
-    made = [folder / "document.toml", folder / "parameters.toml", folder / "__init__.py",
+    made = [folder / "document.toml", folder / "parameters.toml", folder / "messages.toml", folder / "__init__.py",
             *(folder / "rules").iterdir(), *pages, case_file]
     print(f"{a.id}: scaffolded\n" + "".join(f"- {p.relative_to(ROOT)}\n" for p in made)
           + "Next: paste the text into the two pages, check the cases, run scripts/test "

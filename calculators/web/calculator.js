@@ -21,7 +21,7 @@ const TEXT = {
     sheetTitle: "奖补估算单", generated: "生成日期", inputs: "输入信息", items: "估算项目",
     floor: "出让底价不低于", unitFloor: "折合每平方米", fixErrors: "请先修正标出的输入项。",
     readings: "所依据的理解", enterpriseTotal: "企业本身可得的估算合计",
-    others: "不直接支付给企业的奖补", othersNote: "以下项目按条文给予其他主体（培训主体、园区或基地、地区），不计入企业本身可得的合计；谁领取见各项说明和所依据的理解。",
+    others: "不直接支付给企业的奖补", othersNote: "以下项目按条文给予其他主体（培训主体，专业镇或园区（基地）运营主体，地区或申报的协会），不计入企业本身可得的合计；谁领取见各项说明和所依据的理解。",
     othersTotal: "以上项目小计", allTotal: "全部项目合计", recipient: "领取者",
   },
   en: {
@@ -38,7 +38,7 @@ const TEXT = {
     sheetTitle: "Award estimate", generated: "Generated on", inputs: "Inputs", items: "Items",
     floor: "The reserve price is at least", unitFloor: "per m²", fixErrors: "Correct the marked inputs first.",
     readings: "Readings it rests on", enterpriseTotal: "Estimated total for the enterprise itself",
-    others: "Amounts not paid to the enterprise itself", othersNote: "The text gives these to others (the body conducting the training, a park or base, a region); they are not in the enterprise's own total. Who receives each: its explanation and the readings it rests on.",
+    others: "Amounts not paid to the enterprise itself", othersNote: "The text gives these to others (the body conducting the training; the specialized town, or its park or base operator; the region, or the applying association); they are not in the enterprise's own total. Who receives each: its explanation and the readings it rests on.",
     othersTotal: "Subtotal of these", allTotal: "Total of every item", recipient: "Received by",
   },
 }[lang];

@@ -9,10 +9,11 @@ clause = one section".
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
-from xinzhou_policy.registry import DEPARTMENTS, Document, Version, document_of
+from xinzhou_policy.registry import DEPARTMENTS, DOCUMENTS, Document, Version, document_of
 
 import _crossrefs
 from _documents import build_date, kind_of, label, page_document, page_language, sections
+from _readings import topic_link
 from _values import format_date
 
 _LABELS = {
@@ -39,15 +40,22 @@ def _link(target: str, topic: dict[str, str], lang: str, up: str) -> str:
     return f"[{label(target, lang)}]({up}{document_of(target).id}.md#{target}){suffix}"
 
 
-def _status(document: Document, version: Version, lang: str) -> str:
+def _last_day(version: Version, lang: str, up: str) -> str:
+    """The last day; the end of a period given in years links the reading of how it is counted."""
+    day = format_date(version.last_day, lang)
+    counted = version.validity_years and version.last_day == version.expires
+    return topic_link(DOCUMENTS[version.document], "last-day", day, up) if counted else day
+
+
+def _status(document: Document, version: Version, lang: str, up: str) -> str:
     """The section's status: its version's, on the day the site is built."""
     since = format_date(version.in_force, lang)
     if version != document.latest:
-        until = format_date(version.last_day, lang) if version.last_day else ""
+        until = _last_day(version, lang, up) if version.last_day else ""
         return (f"本版本自{since}起施行，适用至{until}；已被后来的版本取代。" if lang == "zh" else
                 f"This version was in force from {since} through {until}; a later version replaced it.")
     status = document.status_on(build_date())
-    last = format_date(version.last_day, lang) if version.last_day else ""
+    last = _last_day(version, lang, up) if version.last_day else ""
     if status.code == "in_force":
         if lang == "zh":
             return f"自{since}起施行" + (f"，有效期至{last}。" if last else "，现行有效。")
@@ -72,7 +80,7 @@ def _generated(document: Document, version: Version, section_id: str, refs, lang
     if refs.get(section_id):
         links = sep.join(_link(target, topic, lang, up) for target, topic in refs[section_id])
         lines.append(f"**{labels['refs']}**{colon}{links}")
-    lines.append(f"**{labels['status']}**{colon}{_status(document, version, lang)}")
+    lines.append(f"**{labels['status']}**{colon}{_status(document, version, lang, up)}")
     # Paragraphs indented into the note block, each marked as generated through attr_list.
     marked = ("", "    {text}", "    {{: .generated .annotation-data }}")
     return [line.format(text=text) for text in lines for line in marked]

@@ -20,6 +20,7 @@ from xinzhou_policy.readings import topic_reading
 from xinzhou_policy.registry import DOCUMENTS, Document, Version
 
 from _documents import build_date, changes_page, page_document, page_language, text_page
+from _readings import topic_link
 from _values import format_date, format_quantity
 
 STATUS = re.compile(r"^<!-- status(?:: ([\w-]+))? -->$", re.MULTILINE)
@@ -32,9 +33,10 @@ _T = {
         "as_of": "（状态按本站构建之日{}计算。）",
         "since": "自{}起施行", "from_publication": "自发布之日（{}；见{}）起施行", "current_since": "，现行版本自{}起施行", "until": "有效期至{}（含当日）", "open": "未规定终止日期",
         "valid_for": "有效期{}", "through": "，至{}（含当日）", "issued": "于{}印发", "publication": "自发布之日起施行",
-        "effect_expired": "对奖补估算的影响：发生在{}之后的事项，不能依据本文件获得奖补。"
+        "effect_expired_head": "对奖补估算的影响",
+        "effect_expired": "：发生在{}之后的事项，不能依据本文件获得奖补。"
                           "[计算器]({calc})会指出这一点，并给出假如仍然有效时的金额，仅供参考。",
-        "effect_not_yet": "发生在{}之前的事项，不能依据本文件获得奖补。",
+        "effect_not_yet_head": "对奖补估算的影响", "effect_not_yet": "：发生在{}之前的事项，不能依据本文件获得奖补。",
         "by": "自{}起由{}取代。", "history_text": "本页是{}自{}起施行的版本{}。现行版本见[{}]({})。",
         "applied_until": "，适用至{}",
         "rows": {"kind": "文件类型", "issuer": "制定或发文机关", "approver": "批准机关", "number": "文号",
@@ -50,10 +52,12 @@ _T = {
         "as_of": " (Status as of the day this site was built, {}.)",
         "since": "in force from {}", "from_publication": "in force from the date of publication ({}; see {})", "current_since": ", the current version from {}", "until": "valid through {}", "open": "no end date is set",
         "valid_for": "valid for {}", "through": ", through {}", "issued": "issued on {}", "publication": "in force from the date of publication",
-        "effect_expired": "What this means for an estimate: an event after {} earns no award under "
+        "effect_expired_head": "What this means for an estimate",
+        "effect_expired": ": an event after {} earns no award under "
                           "this document. The [calculators]({calc}) say so and show what the amount "
                           "would have been, for reference only.",
-        "effect_not_yet": "An event before {} earns no award under this document.",
+        "effect_not_yet_head": "What this means for an estimate",
+        "effect_not_yet": ": an event before {} earns no award under this document.",
         "by": "Superseded from {} by {}.", "history_text": "This page is the version of {} in force from {}{}. "
                                                           "The current version: [{}]({}).",
         "applied_until": ", applied through {}",
@@ -78,13 +82,26 @@ def _name(document: Document, lang: str) -> str:
     return f"《{document.title_zh}》" if lang == "zh" else f"the {document.title_en}"
 
 
-def _validity_text(version: Version, lang: str) -> str:
+def _last_day(version: Version, lang: str, here: str | None, html: bool = False) -> str:
+    """A version's last day; the end of a period given in years (有效期 N 年) is a reading of
+    how the period is counted, so it links the document's reading of the last day, if any."""
+    day = format_date(version.last_day, lang)
+    if here is None or not version.validity_years or version.last_day != version.expires:
+        return day
+    linked = topic_link(DOCUMENTS[version.document], "last-day", day, "../" * here.count("/"))
+    if html and linked != day:  # inside raw HTML: the built page's address, not the .md source's
+        target = linked[linked.index("](") + 2:-1].replace("readings.md", "readings.html")
+        return f'<a href="{target}">{day}</a>'
+    return linked
+
+
+def _validity_text(version: Version, lang: str, here: str | None = None, html: bool = False) -> str:
     t = _T[lang]
     if version.validity_years:
         years = format_quantity(version.validity_years, "year", lang)
-        return t["valid_for"].format(years) + t["through"].format(format_date(version.last_day, lang))
+        return t["valid_for"].format(years) + t["through"].format(_last_day(version, lang, here, html))
     if version.last_day:
-        return t["until"].format(format_date(version.last_day, lang))
+        return t["until"].format(_last_day(version, lang, here, html))
     return t["open"]
 
 
@@ -108,15 +125,18 @@ def admonition(document: Document, version: Version, lang: str, here: str) -> st
         facts.append(t["from_publication"].format(format_date(version.in_force, lang), reading))
     else:
         facts.append(t["since"].format(format_date(version.in_force, lang)))
-    facts.append(_validity_text(version, lang))
+    facts.append(_validity_text(version, lang, here))
     first = ("，" if lang == "zh" else ", ").join(facts)
     first = (first[0].upper() + first[1:]) if lang == "en" else first
     body = [first + sep.strip() + t["as_of"].format(format_date(day, lang))]
     calc = _link(here, "calculators/index.md")
+    # Whether an event earns an award is decided by its date: a reading (the event date's).
     if status.code == "expired" and version.last_day:
-        body.append(t["effect_expired"].format(format_date(version.last_day, lang), calc=calc))
+        body.append(topic_link(document, "event-date", t["effect_expired_head"], "../" * here.count("/")) + t["effect_expired"].format(
+            format_date(version.last_day, lang), calc=calc))
     elif status.code == "not_yet":
-        body.append(t["effect_not_yet"].format(format_date(version.in_force, lang)))
+        body.append(topic_link(document, "event-date", t["effect_not_yet_head"], "../" * here.count("/"))
+                    + t["effect_not_yet"].format(format_date(version.in_force, lang)))
     elif status.code == "superseded":
         successor = status.successor
         body.append(t["by"].format(format_date(successor.first.in_force, lang),
@@ -138,7 +158,7 @@ def info_table(document: Document, version: Version, lang: str, here: str) -> st
         value = getattr(version, key)
         if value:
             rows.append((r[key], format_date(value, lang)))
-    rows.append((r["validity"], _validity_text(version, lang)))
+    rows.append((r["validity"], _validity_text(version, lang, here)))
     listed = []
     for v in document.versions:
         name = format_date(v.in_force, lang)
@@ -158,12 +178,12 @@ def info_table(document: Document, version: Version, lang: str, here: str) -> st
             f"|---|---|\n{body}\n\n</div>")
 
 
-def validity_table(document: Document, lang: str) -> str:
+def validity_table(document: Document, lang: str, here: str) -> str:
     t = _T[lang]
     head = "".join(f"<th>{h}</th>" for h in t["vhead"])
     rows = "".join(
         f"<tr><td>{v.id}</td><td>{format_date(v.in_force, lang)}</td>"
-        f"<td>{format_date(v.last_day, lang) if v.last_day else t['open']}</td>"
+        f"<td>{_last_day(v, lang, here, html=True) if v.last_day else t['open']}</td>"
         f"<td>{_validity_text(v, lang)}</td></tr>" for v in document.versions)
     return f'<div class="generated validity-table"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
 
@@ -205,5 +225,5 @@ def on_page_markdown(markdown, page, config, files):
     markdown = STATUS.sub(status, markdown)
     if shown:
         markdown = markdown.replace(INFO, info_table(shown.document, shown.version, lang, here))
-        markdown = markdown.replace(VALIDITY, validity_table(shown.document, lang))
+        markdown = markdown.replace(VALIDITY, validity_table(shown.document, lang, here))
     return markdown.replace(LIST, documents_list(lang, here))

@@ -18,7 +18,10 @@ from mkdocs.exceptions import PluginError
 from xinzhou_policy.registry import DOCUMENTS, Document, Version
 
 import _crossrefs
+from xinzhou_policy.readings import readings
+
 from _documents import kind_of, source, sections, text_page
+from _readings import marker_ids, plain_markers
 from _values import LANGUAGES, render_placeholders
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -44,7 +47,10 @@ def parsed(docs_dir: str, path: str, lang: str) -> tuple[str, dict[str, dict[str
             annotation = "\n".join(line[4:] for line in lines[note[0] + 1:note[1]])
         found[section.id] = {"heading": section.title,
                              "text": _plain(lines[section.start + 1:body_end]),
-                             "annotation": render_placeholders(annotation, lang, path).strip()}
+                             "annotation": plain_markers(render_placeholders(annotation, lang, path),
+                                                         lang, readings()).strip(),
+                             # The readings the note names (their entries: readings.html#ID).
+                             "readings": list(dict.fromkeys(marker_ids(annotation)))}
     return _TITLE.search(markdown)[1].strip(), found
 
 
@@ -91,6 +97,8 @@ def export(docs_dir: str, document: Document, version: Version, refs) -> dict:
         for field in ("heading", "text"):
             entry.update({f"{field}_{lang}": texts[lang][section_id][field] for lang in LANGUAGES})
         entry["annotations"] = {lang: texts[lang][section_id]["annotation"] for lang in LANGUAGES}
+        # The ids of the readings its note names (the same in both languages: _readings.py).
+        entry["readings"] = texts["zh"][section_id]["readings"]
         entry["cross_references"] = [target for target, _ in refs.get(section_id, [])]
         if document.sections.clause_kind == "clause" and kind == "clause":
             clause = document.clauses.get(section_id)

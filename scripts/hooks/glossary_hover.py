@@ -24,7 +24,8 @@ _SECTION = {"h2", "h3"}
 def _matcher(lang: str) -> tuple[re.Pattern, dict[str, str]]:
     """A regex for every term (longest first, so 规模化领军企业 wins over 领军企业) and its titles."""
     if lang == "zh":
-        titles, template, flags = {t.zh: t.definition_zh for t in TERMS}, "{}", 0
+        titles = {zh: t.definition_zh for t in TERMS for zh in (t.zh, *t.zh_forms)}
+        template, flags = "{}", 0
     else:
         titles = {t.en.lower(): f"{t.definition_en} ({t.zh})" for t in TERMS}
         # English terms are whole words, optionally plural ("specialized towns").

@@ -1,7 +1,13 @@
-"""Replaces `<!-- readings -->` with every reading the rules make, from the documents'
-readings.toml (xinzhou_policy.readings): for each, the clause and its words, the reading chosen,
-the other reasonable reading, and what that other reading would change in the amount. Each is a
-section whose anchor is its id, which the calculators' result lines link to.
+"""The readings register on the site (xinzhou_policy.readings; CONVENTIONS.md, "Readings"):
+
+- `<!-- readings -->` becomes every registered reading, from the documents' readings.toml: for
+  each, the clauses and their words, the reading chosen, the other reasonable reading, and what
+  that other reading would change in the amount; each is a section whose anchor is its id, which
+  the calculators' result lines and the notes link to;
+- `[[reading:ID]]` in a note, on any page, becomes a link to that entry;
+- before the build, the register is checked against the notes, the rules and itself
+  (_readings.problems): an id named anywhere and not registered, or a reading its clauses' notes
+  do not name, stops the build. So the readings page lists every reading by construction.
 """
 
 from __future__ import annotations
@@ -10,15 +16,20 @@ from mkdocs.exceptions import PluginError
 from xinzhou_policy.readings import readings
 from xinzhou_policy.registry import DOCUMENTS
 
+from pathlib import Path
+
+import xinzhou_policy
+
 from _documents import page_language
+from _readings import problems, render_markers
 from _values import format_date, format_key, PLACEHOLDER
 
 MARKER = "<!-- readings -->"
 
 _ROWS = {
     "zh": (("clause", "条款"), ("words", "原文"), ("reading", "本站的理解"), ("other", "另一种理解"),
-           ("effect", "另一种理解对金额的影响")),
-    "en": (("clause", "Clause"), ("words", "The words"), ("reading", "This site's reading"),
+           ("effect", "另一种理解的影响")),
+    "en": (("clause", "Clauses"), ("words", "The words"), ("reading", "This site's reading"),
            ("other", "The other reasonable reading"), ("effect", "What the other reading would change")),
 }
 
@@ -53,7 +64,8 @@ def readings_page(lang: str, here: str) -> str:
             def values(text: str) -> str:
                 return PLACEHOLDER.sub(lambda m: format_key(m[1], lang, document, version), text)
 
-            clause = f"[{document.label(r.clause, lang)}]({up}{document.id}.md#{r.clause})"
+            clause = ("、" if lang == "zh" else "; ").join(
+                f"[{document.label(c, lang)}]({up}{document.id}.md#{c})" for c in r.clauses)
             if version != document.latest:
                 day = format_date(version.in_force, lang)
                 clause += f"（{day}起施行的文本）" if lang == "zh" else f" (the text in force from {day})"
@@ -70,10 +82,18 @@ def readings_page(lang: str, here: str) -> str:
     return '<div class="generated readings" markdown>\n\n' + "\n".join(parts) + "\n</div>"
 
 
+def on_pre_build(config):
+    found = problems(Path(config.docs_dir), Path(xinzhou_policy.__file__).parent, readings())
+    if found:
+        raise PluginError("the readings register and the texts that cite it disagree:\n- "
+                          + "\n- ".join(found))
+
+
 def on_page_markdown(markdown, page, config, files):
-    if MARKER not in markdown:
-        return markdown
     src = page.file.src_uri
     lang = page_language(src)
     here = src if lang == "zh" else src.replace(f".{lang}.md", ".md")
+    markdown = render_markers(markdown, lang, here, readings())
+    if MARKER not in markdown:
+        return markdown
     return markdown.replace(MARKER, readings_page(lang, here))

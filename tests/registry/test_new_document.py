@@ -26,7 +26,8 @@ def test_no_existing_file_was_edited(changed_copy):
     added = sorted(set(after) - set(before))
     assert added == sorted([
         f"calculators/src/xinzhou_policy/documents/{ID}/{name}"
-        for name in ("__init__.py", "document.toml", "parameters.toml", "rules/__init__.py", "rules/clause_3.py")
+        for name in ("__init__.py", "document.toml", "messages.toml", "parameters.toml", "rules/__init__.py",
+                     "rules/clause_3.py", "rules/texts.py")
     ] + [f"docs/{ID}.md", f"docs/{ID}.en.md", f"tests/rules/cases/{D['clause']}.toml"])
 
 

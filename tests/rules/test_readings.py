@@ -1,5 +1,7 @@
 """The readings register (each document's readings.toml): complete in both languages, quoting
-the text it reads, and cited by the items and warnings that rest on it."""
+the text it reads, and cited by the items and warnings that rest on it, each of them a result of
+a clause the reading reads. (That the notes and the rules name only registered readings, and
+every reading in the notes of its clauses, is tests/site/test_readings_register.py.)"""
 
 from __future__ import annotations
 
@@ -20,8 +22,9 @@ READINGS = list(readings().values())
 
 
 @pytest.mark.parametrize("reading", READINGS, ids=lambda r: r.id)
-def test_a_reading_names_its_clause_quotes_it_and_is_complete(reading):
-    assert reading.id.startswith(f"{reading.document}-") and kind_of(reading.clause) in ("clause", "article")
+def test_a_reading_names_its_clauses_quotes_them_and_is_complete(reading):
+    assert reading.id.startswith(f"{reading.document}-")
+    assert reading.clauses and all(kind_of(c) in ("clause", "article") for c in reading.clauses)
     for field in ("title", "reading", "other", "effect"):
         assert getattr(reading, f"{field}_zh").strip() and getattr(reading, f"{field}_en").strip(), field
     text = source_text(DOCUMENTS[reading.document])
@@ -29,16 +32,34 @@ def test_a_reading_names_its_clause_quotes_it_and_is_complete(reading):
         assert _squeeze(part) in text, part
 
 
-def test_every_reading_is_cited_by_some_result():
-    """No reading stands alone: each is cited by an item, a warning or a document's validity in
-    the outputs of the case files (or, for the land floor, of the land command)."""
-    cited = set()
+def _outputs():
     for case in load_cases():
         status, text = run_text(case.command, json.dumps(case.input, ensure_ascii=False))
-        result = json.loads(text)
+        yield case, json.loads(text)
+
+
+def test_every_reading_the_rules_apply_is_cited_by_some_result():
+    """The readings of the amounts (all but one that only a note states, policy-srdi-first, of
+    a clause without an amount) are each cited by an item, a warning or a document's validity in
+    the outputs of the case files (or, for the land floor, of the land command)."""
+    cited = set()
+    for _, result in _outputs():
         for entry in [*result.get("items", []), *result.get("warnings", []), *result.get("documents", []), result]:
             cited |= {r["id"] for r in entry.get("readings", []) if isinstance(r, dict)}
-    assert sorted(set(readings()) - cited) == []
+    assert sorted(set(readings()) - cited) == ["policy-srdi-first"]
+
+
+def test_a_result_cites_only_readings_of_its_own_clause():
+    """An item or a warning of a clause rests on readings of that clause's words (their
+    `clauses`), so the note of that clause names each of them too."""
+    wrong = set()
+    for case, result in _outputs():
+        for entry in [*result.get("items", []), *result.get("warnings", []), *result.get("documents", [])]:
+            clause = entry.get("clause") or (entry.get("validity") or {}).get("clause")
+            for cited in entry.get("readings", []):
+                if clause and clause not in readings()[cited["id"]].clauses:
+                    wrong.add((entry.get("id") or entry.get("code"), clause, cited["id"]))
+    assert sorted(wrong) == []
 
 
 def test_the_last_day_warning_names_the_other_last_day(monkeypatch):

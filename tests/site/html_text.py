@@ -16,12 +16,14 @@ class ArticleText(HTMLParser):
     """The text of a page's article, without what the site adds around the document's words.
 
     Left out: blocks the hooks generate (class "generated"), annotations (<details>), heading
-    permalinks, and headings `keep_heading` rejects (headings the site added to the text).
+    permalinks, headings `keep_heading` rejects (headings the site added to the text), and with
+    `skip_boxes` the boxes (admonitions: the site's notes on the text, never the text itself).
     """
 
-    def __init__(self, keep_heading=lambda text: True):
+    def __init__(self, keep_heading=lambda text: True, skip_boxes: bool = False):
         super().__init__(convert_charrefs=True)
         self.keep_heading = keep_heading
+        self.skip_boxes = skip_boxes
         self.parts: list[str] = []
         self._stack: list[tuple[str, bool]] = []  # (tag, whether it starts a skipped subtree)
         self._skipping = 0
@@ -35,7 +37,8 @@ class ArticleText(HTMLParser):
         if tag in VOID or not self._in_article:
             return
         classes = (attrs.get("class") or "").split()
-        skip = tag == "details" or "generated" in classes or "headerlink" in classes
+        skip = (tag == "details" or "generated" in classes or "headerlink" in classes
+                or (self.skip_boxes and "admonition" in classes))
         self._stack.append((tag, skip))
         self._skipping += skip
         if re.fullmatch(r"h[1-6]", tag) and not self._skipping:
@@ -63,8 +66,8 @@ class ArticleText(HTMLParser):
         (self._heading if self._heading is not None else self.parts).append(data)
 
     @classmethod
-    def of(cls, html: str, keep_heading=lambda text: True) -> str:
-        parser = cls(keep_heading)
+    def of(cls, html: str, keep_heading=lambda text: True, skip_boxes: bool = False) -> str:
+        parser = cls(keep_heading, skip_boxes)
         parser.feed(html)
         parser.close()
         return "".join(parser.parts)

@@ -115,19 +115,24 @@ def test_a_replaced_value_ends_with_the_version_that_had_it():
     assert award_tables._last_day(document, date(2025, 6, 30)) == date(2025, 6, 30)
 
 
+# The last day of a validity given in years is a reading (how the years are counted): the
+# status line links it.
+LAST_DAY = "(readings.md#policy-last-day)"
+
+
 @pytest.mark.parametrize("build_day, zh, en", [
-    ("2024-06-01", "自2022年12月22日起施行，有效期至2025年12月21日。",
-     "In force since 22 December 2022, valid through 21 December 2025."),
-    ("2025-12-22", "有效期至2025年12月21日；除非已经延续，有效期已经届满。",
-     "Valid through 21 December 2025; unless it was renewed, its validity has ended."),
+    ("2024-06-01", f"自2022年12月22日起施行，有效期至[2025年12月21日]{LAST_DAY}。",
+     f"In force since 22 December 2022, valid through [21 December 2025]{LAST_DAY}."),
+    ("2025-12-22", f"有效期至[2025年12月21日]{LAST_DAY}；除非已经延续，有效期已经届满。",
+     f"Valid through [21 December 2025]{LAST_DAY}; unless it was renewed, its validity has ended."),
     ("2022-12-21", "自2022年12月22日起施行。", "In force from 22 December 2022."),
 ])
 def test_the_status_line_of_the_policy_as_issued(monkeypatch, build_day, zh, en):
     first = replace(POLICY.first, last_day=POLICY.first.expires)
     as_issued = replace(POLICY, versions=(first,), superseded_by=())
     monkeypatch.setenv("BUILD_DATE", build_day)
-    assert [annotation_data._status(as_issued, first, lang) for lang in ("zh", "en")] == [zh, en]
+    assert [annotation_data._status(as_issued, first, lang, "") for lang in ("zh", "en")] == [zh, en]
     # Once a later version exists, an earlier one's pages say so, whatever the day.
     later = replace(first, id="2026-03-01", in_force=date(2026, 3, 1), last_day=None)
     renewed = replace(POLICY, versions=(first, later), superseded_by=())
-    assert annotation_data._status(renewed, first, "zh") == "本版本自2022年12月22日起施行，适用至2025年12月21日；已被后来的版本取代。"
+    assert annotation_data._status(renewed, first, "zh", "") == f"本版本自2022年12月22日起施行，适用至[2025年12月21日]{LAST_DAY}；已被后来的版本取代。"

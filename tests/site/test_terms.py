@@ -8,7 +8,8 @@ Markdown sources, no build needed, and checks:
   of a document page holds a glossary term, the English of the same section holds the term's `en`
   (or one of its `en_forms`), in any capitalisation, singular or plural;
 - that no rendering a term's `not_en` rules out appears on any English page, in README.md, in a
-  string of the rule package, or in the glossary's own English;
+  string of the rule package, in its data (the documents' .toml files: readings, guidance,
+  parameters, titles; the departments' English names), or in the glossary's own English;
 - that every clause's "(Responsible units: …)" lists, in both languages, exactly the names
   the registry gives its units, and that no rendering a department's `not_en` rules out appears
   anywhere.
@@ -102,15 +103,18 @@ def avoided_pattern(renderings: tuple[str, ...]) -> re.Pattern | None:
 
 
 def terms_in_chinese(text: str) -> list[Term]:
-    """The glossary terms a Chinese text holds, longest first; a term inside a longer term (领军企业
-    in 规模化领军企业) or inside a word of NOT_THE_TERM does not count on its own."""
+    """The glossary terms a Chinese text holds (in any of their forms), longest first; a term
+    inside a longer term (领军企业 in 规模化领军企业) or inside a word of NOT_THE_TERM does not count
+    on its own."""
     for word in NOT_THE_TERM:
         text = text.replace(word, "□")
+    forms = sorted(((zh, t) for t in TERMS for zh in (t.zh, *t.zh_forms)), key=lambda f: len(f[0]), reverse=True)
     found = []
-    for term in sorted(TERMS, key=lambda t: len(t.zh), reverse=True):
-        if term.zh in text:
-            found.append(term)
-            text = text.replace(term.zh, "□")
+    for zh, term in forms:
+        if zh in text:
+            if term not in found:
+                found.append(term)
+            text = text.replace(zh, "□")
     return found
 
 
@@ -178,10 +182,20 @@ def wrong_units(sections_of_page: dict[str, str], lang: str, document: str = "po
     return problems
 
 
+def package_data() -> list[tuple[str, str]]:
+    """(file, text) of the package's data: every document's .toml files (readings, guidance,
+    parameters, the registry entry), and the departments' English names (not their not_en)."""
+    found = [(str(p.relative_to(PACKAGE)), p.read_text(encoding="utf-8"))
+             for p in sorted((PACKAGE / "documents").rglob("*.toml"))]
+    found.append(("departments.toml", "\n".join(d.en for d in DEPARTMENTS.values())))
+    return found
+
+
 def english_texts() -> list[tuple[str, str]]:
     texts = [(str(p.relative_to(REPO)), p.read_text(encoding="utf-8")) for p in ENGLISH_PAGES]
     texts.append(("README.md", (REPO / "README.md").read_text(encoding="utf-8")))
     texts += [(f"xinzhou_policy/{module}", text) for module, text in package_strings()]
+    texts += [(f"xinzhou_policy/{name}", text) for name, text in package_data()]
     return texts
 
 
@@ -197,7 +211,7 @@ def test_english_sections_use_the_glossary_rendering(name):
 
 
 def test_no_avoided_rendering_on_english_pages_readme_or_in_the_package():
-    assert len(ENGLISH_PAGES) >= 10 and len(package_strings()) > 100
+    assert len(ENGLISH_PAGES) >= 10 and len(package_strings()) > 100 and len(package_data()) >= 6
     assert avoided_renderings(english_texts()) == []
 
 
@@ -252,8 +266,80 @@ def test_a_planted_department_name_is_caught():
     en = sections(page("policy", "en"))
     approval = DEPARTMENTS["approval"]
     assert approval.en in en["policy-20"]
-    wrong = approval.en.replace("Approval Bureau", "Approval Service Bureau")
+    wrong = f"Municipal {approval.not_en[0]}" if not approval.not_en[0].startswith("Municipal") else approval.not_en[0]
     planted = {**en, "policy-20": en["policy-20"].replace(approval.en, wrong)}
     assert wrong_units(planted, "en") and wrong_units(planted, "en")[0].startswith("policy-20 (en)")
     assert avoided_renderings([("policy.en.md", planted["policy-20"])])
     assert avoided_renderings([("xinzhou_policy/x.py", "Municipal Administrative Approval Service Bureau")])
+
+
+# ------------------------------------------------------------------------------ the renderings of issue 23
+# Each finding of the second legal review: the rendering the glossary (or the department table)
+# fixes, where it must appear, and the rendering it replaced, which must not come back.
+RENDERINGS = [
+    # (Chinese, section, the English it must use there, the English it replaced)
+    ("争取", "policy-6", "on the basis of seeking a provincial funding award", "award secured"),
+    ("争取", "policy-9", "on the basis of seeking a provincial funding subsidy", "subsidy secured"),
+    ("按规定", "policy-3", "in accordance with the relevant provisions", "according to the regulations"),
+    ("按照规定", "policy-8", "in accordance with the relevant provisions", "according to the regulations"),
+    ("按照规定", "regulation-19", "in accordance with the relevant provisions", "according to the regulations"),
+    ("市场主导能力", "policy-3", "market leadership", "principal role in the market"),
+    ("社会团体", "policy-7", "social groups", "social organizations, backbone"),
+    ("社会组织", "policy-9", "social organizations", "social groups of"),
+    ("民营经济人士", "policy-7", "private-sector figures", "people of the private economy"),
+    ("民营经济代表人士", "policy-15", "representative private-sector figures", "figures of the private economy"),
+    ("一院（所）一镇", "policy-8", "one academy (institute), one town", "one institute, one town"),
+    ("锻长补短", "policy-5", "strengthening the strong links and shoring up the weak links", "lengthening the strong links"),
+    ("订单式、项目制、定向式", "policy-16", "order-based, project-based or targeted training", "order-based training of new hires"),
+    ("五台山风景名胜区", "policy-notice", "Wutaishan Scenic and Historic Interest Area", "Mount Wutai Scenic Area"),
+    ("忻州市人民政府办公室文件", "policy-notice", "Document of the General Office", "Government: Document"),
+    ("全程网办", "policy-20", "“end-to-end online handling” online, offline “full proxy handling”", "“full proxy handling” offline."),
+    ("通过", "", "Adopted at the 19th Meeting of the Standing Committee of the Fourteenth Shanxi", "Approved at the 19th"),
+]
+
+
+@pytest.mark.parametrize("zh, section, rendering, replaced", RENDERINGS, ids=[r[0] + "@" + r[1] for r in RENDERINGS])
+def test_the_reviews_renderings_are_used_and_the_replaced_ones_gone(zh, section, rendering, replaced):
+    name = "regulation" if section.startswith("regulation") or not section else "policy"
+    zh_sections, en_sections = sections(page(name, "zh")), sections(page(name, "en"))
+    assert zh in zh_sections[section] and rendering in en_sections[section]
+    assert [where for where, text in english_texts() if replaced in text] == []
+
+
+def test_the_package_uses_the_reviews_renderings():
+    strings = "\n".join(text for _, text in package_strings() + package_data())
+    for rendering in ("order-based, project-based or targeted training",
+                      "strengthening the strong links and shoring up the weak links of the industrial chain",
+                      "in accordance with the relevant provisions", "of the provincial support"):
+        assert rendering in strings, rendering
+    # policy-9's share is 省级支持力度 (support), not 奖励额度 (award amount): its explanation says so.
+    from xinzhou_policy import estimate
+    (item,) = estimate({"event_date": "2024-06-01", "provincial_standards_subsidy": "100000"})["items"]
+    assert "省级支持力度 30% 的支持" in item["explanation_zh"] and "of the provincial support" in item["explanation_en"]
+
+
+def test_vertical_bodies_are_named_as_parts_of_their_central_body():
+    assert DEPARTMENTS["tax"].en.endswith("of the State Taxation Administration")
+    assert DEPARTMENTS["cbirc"].en.endswith("of the China Banking and Insurance Regulatory Commission")
+    assert DEPARTMENTS["pboc"].en.endswith("of the People's Bank of China")
+    municipal = [d.en for d in DEPARTMENTS.values() if d.en.startswith("Municipal ")]
+    # One pattern: "Municipal <Bureau|Administration|Office|Federation> of/for <field>"; the
+    # commission keeps the name of its national counterpart (National Development and Reform
+    # Commission).
+    assert [n for n in municipal if not re.match(r"Municipal (?:[A-Z][a-z]+ )+(?:of|for) ", n)] == [
+        "Municipal Development and Reform Commission"]
+
+
+def test_the_headings_are_the_registrys_titles_in_full():
+    """Each part's and clause's heading, on both pages, is the registry's title (the English a
+    full rendering, as the estimates' clause labels give it), so the two cannot drift apart."""
+    document = DOCUMENTS["policy"]
+    zh, en = page("policy", "zh"), page("policy", "en")
+    roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+    for part in document.parts.values():
+        assert re.search(rf"^## {roman[part.number - 1]}\. {re.escape(part.title_en)} \{{#policy-part{part.number}\}}$", en, re.M), part.title_en
+        assert re.search(rf"^## [一二三四五六七八九十]+、{re.escape(part.title_zh)} \{{#policy-part{part.number}\}}$", zh, re.M), part.title_zh
+    for clause_id, clause in document.clauses.items():
+        n = clause_id.rsplit("-", 1)[1]
+        assert re.search(rf"^### \({n}\) {re.escape(clause.title_en)} \{{#{clause_id}\}}$", en, re.M), clause.title_en
+        assert re.search(rf"^### （[一二三四五六七八九十]+）{re.escape(clause.title_zh)}。 \{{#{clause_id} ", zh, re.M), clause.title_zh

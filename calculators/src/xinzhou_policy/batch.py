@@ -340,9 +340,10 @@ def column_notes() -> list[tuple[str, str, str]]:
     notes += [
         (TOTAL, "全部项目的估算合计（元）；“最高不超过”的项目按上限计入",
          "Estimated total of every item (yuan); 'up to' items counted at their upper bound"),
-        (ENTERPRISE, "其中企业本身可得的合计（元）：不含给予培训主体、园区或基地、地区的项目",
+        (ENTERPRISE, "其中企业本身可得的合计（元）：不含给予培训主体，专业镇或园区（基地）运营主体，地区或申报的协会的项目",
          "Of which the enterprise itself receives (yuan): without the items the text gives to the "
-         "body conducting the training, a park or base, or a region"),
+         "body conducting the training, the specialized town or its park or base operator, or the "
+         "region or the applying association"),
         (VALIDITY, "事项发生日期是否在规定奖补的文件的有效期内（false 时不能依据这些文件获得奖补，金额为 0）",
          "Whether the event date is within the validity of a document that sets awards (false: "
          "nothing can be claimed, amounts are 0)"),

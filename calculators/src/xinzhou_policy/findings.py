@@ -15,8 +15,8 @@ from .registry import DOCUMENTS, document_of
 RECIPIENTS = {
     "enterprise": ("企业", "the enterprise"),
     "training_body": ("培训主体", "the body conducting the training"),
-    "park_or_base": ("园区或基地", "the park or base"),
-    "region_or_town": ("地区或专业镇", "the region or town"),
+    "park_or_base": ("专业镇或园区（基地）运营主体", "the specialized town, or its park or base operator"),
+    "region_or_town": ("地区或申报的协会", "the region, or the applying association"),
 }
 
 

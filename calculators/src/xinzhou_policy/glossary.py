@@ -4,8 +4,9 @@ Every English rendering of a term, on the site and in the calculators' explanati
 here. The site's glossary page and its hover definitions are generated from this table.
 
 `not_en` lists renderings of a term that were once used and must not come back (tests/site/
-test_terms.py looks for them on every English page and in the package's strings); `en_forms` lists
-other grammatical forms of `en` that an English sentence may use instead (a verb for a noun).
+test_terms.py looks for them on every English page and in the package's strings and data);
+`en_forms` lists other grammatical forms of `en` that an English sentence may use instead (a verb
+for a noun); `zh_forms` other forms of the Chinese term the texts use (按规定 for 按照规定).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class Term:
     definition_en: str
     not_en: tuple[str, ...] = ()
     en_forms: tuple[str, ...] = ()
+    zh_forms: tuple[str, ...] = ()
 
 
 TERMS: tuple[Term, ...] = (
@@ -149,8 +151,20 @@ TERMS: tuple[Term, ...] = (
          "that carries out the training.",
          not_en=("training provider",)),
     Term("订单式培训", "order-based training",
-         "按用人单位的岗位需求和录用承诺开展的定向培训。",
-         "Targeted training run to an employer's job needs and hiring commitment."),
+         "按用人单位的岗位需求和录用承诺开展的培训。第（十六）条与项目制、定向式培训并列。",
+         "Training run to an employer's job needs and hiring commitment; clause (16) names it "
+         "with project-based and targeted training.",
+         en_forms=("order-based",), zh_forms=("订单式",)),
+    Term("项目制培训", "project-based training",
+         "以培训项目为单位组织实施的培训，第（十六）条与订单式、定向式培训并列。",
+         "Training organized as training projects; clause (16) names it with order-based and "
+         "targeted training.",
+         en_forms=("project-based",), zh_forms=("项目制",)),
+    Term("定向式培训", "targeted training",
+         "面向特定岗位或特定用人单位开展的培训，第（十六）条与订单式、项目制培训并列。",
+         "Training aimed at particular jobs or employers; clause (16) names it with order-based "
+         "and project-based training.",
+         en_forms=("targeted",), zh_forms=("定向式",)),
     Term("在岗职工", "in-service employee",
          "已与企业建立劳动关系、在岗工作的职工。",
          "An employee already working for the enterprise under an employment relationship."),
@@ -188,6 +202,66 @@ TERMS: tuple[Term, ...] = (
          "从原材料、研发、制造到销售服务相互关联的企业和环节。",
          "The linked enterprises and stages from raw materials and research through manufacturing "
          "to sales and service."),
+    Term("争取", "seek",
+         "争取、谋求。本政策有几条的市级奖励“在争取省级……的基础上”给予；条文没有说省级奖励必须已经取得，本站的理解见“解读与假设”。",
+         "To seek or strive for. Several clauses of the policy grant a municipal award "
+         "在争取省级……的基础上, on the basis of seeking a provincial award; the words do "
+         "not say that the provincial award must have been granted (this site's reading: Readings "
+         "and assumptions).",
+         not_en=("award secured", "subsidy secured"),
+         en_forms=("seeking", "sought", "seeks", "strive for", "striving for")),
+    Term("按照规定", "in accordance with the relevant provisions",
+         "依照有关的法律、法规、规章和规范性文件；本政策没有写明的内容，以这些规定为准。",
+         "Under the laws, regulations, rules and normative documents that apply; what this policy "
+         "does not state follows them. Not a reference to these Regulations.",
+         not_en=("according to the regulations", "according to the rules in force"),
+         zh_forms=("按规定",)),
+    Term("按照相关政策", "under the relevant policies",
+         "依照其他有关政策给予，本政策没有写明标准。",
+         "Granted under other policies that apply; this policy states no standard.",
+         not_en=("according to the relevant policies",)),
+    Term("小微企业", "small and micro enterprise",
+         "小型和微型企业的合称，按国家的划型标准划分。“小微企业项目”是小微企业的项目。",
+         "Small and micro enterprises together, as classified under the national size standards. "
+         "小微企业项目 are projects of small and micro enterprises.",
+         not_en=("small projects",)),
+    Term("市场主导能力", "market leadership",
+         "企业在市场上居于主导地位、引领市场的能力。",
+         "An enterprise's capacity to lead its market.",
+         not_en=("principal role in the market",)),
+    Term("社会团体", "social group",
+         "依法登记的社会团体，如协会、学会、商会；与“社会组织”（包括社会团体、基金会、社会服务机构）不同。",
+         "A registered social group, such as an association, a society or a chamber of commerce; "
+         "narrower than 社会组织 (social organizations: social groups, foundations and social "
+         "service agencies)."),
+    Term("社会组织", "social organization",
+         "社会团体、基金会和社会服务机构的统称。",
+         "Social groups, foundations and social service agencies together."),
+    Term("民营经济人士", "private-sector figure",
+         "民营企业的出资人、经营管理者等民营经济领域的代表人物。",
+         "A person of standing in the private sector of the economy, such as an owner or manager "
+         "of a private enterprise.",
+         not_en=("people of the private economy", "figures of the private economy"),
+         zh_forms=("民营经济代表人士",)),
+    Term("一院（所）一镇", "one academy (institute), one town",
+         "第（八）条的战略：一所科研院（所）对接一个专业镇，与“一校一镇”并列。",
+         "The strategy of clause (8): one research academy or institute paired with one "
+         "specialized town, beside “one university, one town”.",
+         not_en=("one institute, one town",)),
+    Term("锻长补短", "strengthening the strong links and shoring up the weak links",
+         "产业链锻长板、补短板：巩固优势环节，补齐薄弱环节。",
+         "Of an industrial chain: consolidating its strong links and making good its weak ones.",
+         not_en=("lengthening the strong links", "strengthening the industrial chain")),
+    Term("全程网办", "end-to-end online handling",
+         "政务服务事项从申请到办结全部在网上办理。",
+         "A government service handled online from the application to the decision."),
+    Term("全代办", "full proxy handling",
+         "由政务服务人员代企业办理全部手续。",
+         "Government service staff handle every step on the enterprise's behalf."),
+    Term("五台山风景名胜区", "Wutaishan Scenic and Historic Interest Area",
+         "国家级风景名胜区，设管理委员会。",
+         "A national scenic and historic interest area, with its own administrative committee.",
+         not_en=("Mount Wutai Scenic Area",)),
     Term("公共服务平台", "public service platform",
          "为专业镇企业提供物流、研发、检测、融资等共性服务的机构或设施。",
          "A body or facility that provides shared services such as logistics, R&D, testing or "

@@ -39,7 +39,7 @@ def as_dict(version: Version) -> dict[str, Any]:
 def validity_readings(version: Version) -> tuple[str, ...]:
     """The readings of the words that set a version's validity (their clause's)."""
     clause = version.validity_clause or version.in_force_clause
-    return tuple(r.id for r in readings().values() if r.document == version.document and r.clause == clause)
+    return tuple(r.id for r in readings().values() if r.document == version.document and clause in r.clauses)
 
 
 def other_reading(doc: Document, status: Status, day: date) -> tuple[date, Reading] | None:

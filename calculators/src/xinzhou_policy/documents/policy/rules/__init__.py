@@ -10,7 +10,9 @@ clause. Each takes the profile and the parameters in force on the event date (pa
 | policy-16 | policy_16.py (training) |
 
 What the registry reads here: AWARD_RULES, FIELDS and GROUPS (the profile fields these rules
-read: fields.py) and COMMANDS (commands of their own, beside `estimate`).
+read: fields.py) and COMMANDS (commands of their own, beside `estimate`). Every text a reader sees
+of them is the document's message catalogue, ../messages.toml (texts.py), except the land
+command's own (land.py).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from . import matching, policy_4, policy_5, policy_16
 from .fields import FIELDS, GROUPS
 from .land import FIELDS as LAND_FIELDS
 from .land import land
+from .texts import M
 
 AWARD_RULES = (
     Rule("policy-4", policy_4.scale_leader),
@@ -33,6 +36,6 @@ AWARD_RULES = (
 )
 
 # name: (function, its input fields, title zh, title en)
-COMMANDS = {"land": (land, LAND_FIELDS, "土地出让底价计算输入", "Land reserve price input")}
+COMMANDS = {"land": (land, LAND_FIELDS, *M("command.land"))}
 
 __all__ = ["AWARD_RULES", "COMMANDS", "FIELDS", "GROUPS"]

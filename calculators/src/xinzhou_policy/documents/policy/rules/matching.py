@@ -1,7 +1,10 @@
 """Municipal awards that are a share of a provincial award (policy-5, policy-6, policy-9, policy-10, policy-14).
 
-The text grants them 在争取省级奖励的基础上: no provincial money, no municipal share. The share of
-policy-5 is 最高不超过 (an upper bound, "up_to"); the others are a fixed share ("computed").
+Each is a share of the provincial amount the profile gives: policy-5's of the provincial funding
+received (对获得省级资金支持的), an upper bound (最高不超过, "up_to"); the others are a fixed share
+("computed") granted 在争取省级……的基础上, read as a share of the provincial award actually
+granted (the reading policy-provincial-basis: with no provincial amount, nothing). Each item's
+texts are the catalogue's entries ITEM_ID.title, .explanation and .evidence (../messages.toml).
 """
 
 from __future__ import annotations
@@ -13,68 +16,35 @@ from xinzhou_policy.findings import Findings, Rule, award
 from xinzhou_policy.money import percent, yuan
 from xinzhou_policy.params import InForce
 
+from .texts import M
+
 
 @dataclass(frozen=True)
 class Matching:
     item_id: str
-    title_zh: str
-    title_en: str
-    field: str
+    field: str  # the profile field with the provincial amount
     clause: str
     rate: str  # the parameter's key
     basis: str
-    what_zh: str
-    what_en: str
-    evidence_zh: str
-    evidence_en: str
     recipient: str = "enterprise"  # who receives it (findings.RECIPIENTS)
     readings: tuple[str, ...] = ()
 
 
 MATCHINGS: tuple[Matching, ...] = (
-    Matching("policy-5.key-project", "省级重点项目市级配套支持", "Municipal matching for a provincial key project",
-             "provincial_key_project_support", "policy-5", "key_project_match_rate", "up_to",
-             "产业基础再造、智能制造示范、绿色制造推广、产业链锻长补短等重点项目获省级支持资金",
-             "A key project in industrial foundation rebuilding, intelligent manufacturing "
-             "demonstration, green manufacturing or strengthening the industrial chain, with "
-             "provincial funding of",
-             "省级资金支持文件及到账凭证", "The provincial funding decision and proof of receipt",
-             readings=("policy-up-to",)),
-    Matching("policy-6.digital", "信息化改造、5G 项目市级奖励", "Municipal award for informatization or 5G projects",
-             "provincial_digital_award", "policy-6", "digital_match_rate", "computed",
-             "信息化改造、5G 融合应用等项目获省级奖励资金",
-             "An informatization or 5G application project, with a provincial award of",
-             "省级奖励文件及到账凭证", "The provincial award decision and proof of receipt"),
-    Matching("policy-9.standards", "标准制修订市级支持", "Municipal support for standards work",
-             "provincial_standards_subsidy", "policy-9", "standards_match_rate", "computed",
-             "主导或参与国际标准、国家标准、行业标准制修订获省级经费补贴",
-             "Leading or taking part in drafting international, national or industry standards, "
-             "with a provincial subsidy of",
-             "标准发布文件、起草单位名单及省级补贴文件",
-             "The published standard, the list of drafting units and the provincial subsidy "
-             "decision"),
-    Matching("policy-10.gi", "地理标志市级奖励", "Municipal award for geographical indications",
-             "provincial_gi_award", "policy-10", "gi_match_rate", "computed",
-             "获得国家地理标志产品保护示范区称号或入选中欧地理标志互认互保名单，获省级奖励",
-             "A national GI product protection demonstration zone or a place on the China–EU GI "
-             "list, with a provincial award of",
-             "称号或名单文件及省级奖励文件",
-             "The title or list decision and the provincial award decision",
-             recipient="region_or_town", readings=("policy-and-or", "policy-region-recipient")),
-    Matching("policy-10.time-honored", "老字号市级奖励", "Municipal award for a time-honoured brand",
-             "provincial_time_honored_brand_award", "policy-10", "time_honored_match_rate", "computed",
-             "新入选“中华老字号”“山西老字号”，获省级奖励",
-             "A new listing as a China or Shanxi time-honoured brand, with a provincial award of",
-             "老字号认定文件（新入选）及省级奖励文件",
-             "The time-honoured brand listing (new) and the provincial award decision"),
-    Matching("policy-14.culture-park", "文化产业示范园区（基地）市级奖励", "Municipal award for a cultural demonstration park or base",
-             "provincial_culture_park_award", "policy-14", "culture_park_match_rate", "computed",
-             "首次获评国家级文化产业示范园区、文化出口基地等“文化+”示范园区（基地），获省级奖励",
-             "Being first named a national cultural-industry demonstration park, cultural export "
-             "base or similar, with a provincial award of",
-             "国家级称号文件（首次获评）及省级奖励文件",
-             "The national title (first time) and the provincial award decision",
-             recipient="park_or_base", readings=("policy-park-recipient",)),
+    Matching("policy-5.key-project", "provincial_key_project_support", "policy-5", "key_project_match_rate",
+             "up_to", readings=("policy-up-to",)),
+    Matching("policy-6.digital", "provincial_digital_award", "policy-6", "digital_match_rate", "computed",
+             readings=("policy-provincial-basis",)),
+    Matching("policy-9.standards", "provincial_standards_subsidy", "policy-9", "standards_match_rate", "computed",
+             readings=("policy-provincial-basis",)),
+    Matching("policy-10.gi", "provincial_gi_award", "policy-10", "gi_match_rate", "computed",
+             recipient="region_or_town",
+             readings=("policy-provincial-basis", "policy-and-or", "policy-region-recipient")),
+    Matching("policy-10.time-honored", "provincial_time_honored_brand_award", "policy-10",
+             "time_honored_match_rate", "computed", readings=("policy-provincial-basis", "policy-first-named")),
+    Matching("policy-14.culture-park", "provincial_culture_park_award", "policy-14", "culture_park_match_rate",
+             "computed", recipient="park_or_base",
+             readings=("policy-provincial-basis", "policy-first-named", "policy-park-recipient")),
 )
 
 
@@ -86,21 +56,10 @@ def _rule(m: Matching) -> Callable[[dict[str, Any], InForce], Findings]:
             return found
         rate = getattr(p, m.rate)
         amount = provincial * rate.value
-        share = percent(rate.value)
-        if m.basis == "up_to":
-            text = (f"{m.what_zh} {yuan(provincial)} 元。市级配套“最高不超过”省级支持资金额的 {share}，"
-                    f"即至多 {yuan(amount)} 元；这是上限而非承诺，实际金额由主管部门核定。合计按上限计入。",
-                    f"{m.what_en} {yuan(provincial)} yuan. The municipal matching support is at most "
-                    f"{share} of the provincial amount, up to {yuan(amount)} yuan; this is an upper "
-                    "bound, not a promise, and the competent department sets the actual amount. The "
-                    "total counts it at the bound.")
-        else:
-            text = (f"{m.what_zh} {yuan(provincial)} 元。市级按省级奖励额度的 {share} 给予奖励，即 {yuan(amount)} 元。",
-                    f"{m.what_en} {yuan(provincial)} yuan. The city adds {share} of the provincial "
-                    f"amount: {yuan(amount)} yuan.")
-        found.items.append(award(m.item_id, m.clause, (m.title_zh, m.title_en), amount, m.basis,
-                                 text, (rate.key,), ((m.evidence_zh,), (m.evidence_en,)),
-                                 recipient=m.recipient, readings=m.readings))
+        found.items.append(award(
+            m.item_id, m.clause, M(f"{m.item_id}.title"), amount, m.basis,
+            M(f"{m.item_id}.explanation", provincial=yuan(provincial), share=percent(rate.value), amount=yuan(amount)),
+            (rate.key,), M.list(f"{m.item_id}.evidence"), recipient=m.recipient, readings=m.readings))
         return found
 
     rule.__name__ = m.item_id.replace("-", "_").replace(".", "_")
