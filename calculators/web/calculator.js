@@ -219,18 +219,23 @@ function renderEstimate(result) {
       el("p", { class: "calc-others-total" }, `${TEXT.othersTotal}: `, el("strong", {}, money(subtotal), " ", TEXT.yuan),
         ` · ${TEXT.allTotal}: ${money(result.total)} ${TEXT.yuan}`)));
   }
-  if (result.warnings.length) {
-    nodes.push(el("section", { class: "calc-warnings" }, el("h3", {}, TEXT.warnings),
-      el("ul", {}, result.warnings.map((w) => el("li", {}, pick(w, "message"),
-        w.clause ? [" (", clauseLink(w.clause), ")"] : [],
-        w.readings ? [" ", `${TEXT.readings}: `, ...readingLinks(w.readings)] : [])))));
-  }
-  nodes.push(renderPrepare(result.items), renderGuidance(result.guidance));
+  nodes.push(renderWarnings(result.warnings), renderPrepare(result.items), renderGuidance(result.guidance));
   return nodes;
+}
+
+// What the rules say beside the figures (a date outside the validity, a value left out): on
+// every command's result, never dropped.
+function renderWarnings(warnings) {
+  if (!warnings.length) return null;
+  return el("section", { class: "calc-warnings" }, el("h3", {}, TEXT.warnings),
+    el("ul", {}, warnings.map((w) => el("li", {}, pick(w, "message"),
+      w.clause ? [" (", clauseLink(w.clause), ")"] : [],
+      w.readings ? [" ", `${TEXT.readings}: `, ...readingLinks(w.readings)] : []))));
 }
 
 function renderLand(result) {
   return [
+    renderWarnings(result.warnings),
     el("p", { class: "calc-total" }, `${TEXT.floor} `, el("strong", {}, money(result.floor_price), " ", TEXT.yuan),
       ` (${TEXT.unitFloor} ${money(result.floor_unit_price)} ${TEXT.yuan})`),
     el("p", {}, pick(result, "explanation")),
@@ -264,6 +269,7 @@ function renderSheet(data, result) {
       command === "land" ? [] : [el("tr", {}, el("td", {}), el("th", {}, TEXT.enterpriseTotal), el("th", {}, money(result.totals_by_recipient.enterprise)))])),
     ...(others.length ? [el("h3", {}, TEXT.others), el("table", {}, el("tbody", {}, others.map(row),
       el("tr", {}, el("td", {}), el("th", {}, TEXT.othersTotal), el("th", {}, money(sumMoney(others))))))] : []),
+    ...(result.warnings.length ? [el("h3", {}, TEXT.warnings), el("ul", {}, result.warnings.map((w) => el("li", {}, pick(w, "message"))))] : []),
     el("p", { class: "calc-disclaimer" }, app.querySelector(".calc-disclaimer-text").textContent),
   );
 }

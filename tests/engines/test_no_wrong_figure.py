@@ -41,11 +41,16 @@ def _seen(browser, condition: str) -> dict:
     return browser.wait(f"() => {{ const s = ({SEEN})(); return ({condition}) && s; }}", timeout=30)
 
 
-def _expected_floor(query: str) -> str:
+def _land(query: str) -> dict:
+    """The CLI's answer for a land fragment."""
     data = {k: v for k, v in (pair.split("=") for pair in query.split("&"))}
     data["grade"] = int(data["grade"])
     data["supported_project"] = data["supported_project"] == "true"
-    return json.loads(run_text("land", json.dumps(data))[1])["floor_price"]
+    return json.loads(run_text("land", json.dumps(data))[1])
+
+
+def _expected_floor(query: str) -> str:
+    return _land(query)["floor_price"]
 
 
 def test_a_date_without_values_in_force_is_an_error_beside_the_date(engine, launch, served):
@@ -129,3 +134,16 @@ def test_a_failed_batch_job_leaves_no_figure(engine, launch, served):
     seen = browser.wait(f"() => {{ const s = ({BATCH_SEEN})(); return s.state === 'failed' && s; }}", timeout=30)
     assert not (seen["summary"] or seen["table"] or seen["downloads"]), seen
     assert "planted" in seen["error"]
+
+
+def test_a_land_floor_outside_the_validity_carries_the_rules_warning(engine, launch, served):
+    """A land date after the policy's validity: the figure is given for reference, and the rules'
+    warning saying so is on screen and on the print sheet, never dropped."""
+    query = LAND_VALID.replace("2025-06-30", "2030-06-30")
+    warnings = _land(query)["warnings"]
+    assert [w["code"] for w in warnings] == ["outside_validity"]
+    browser = launch()
+    open_ready(browser, served.url + f"{LAND}#{query}")
+    seen = _seen(browser, "s.total && s.sheet")
+    message = warnings[0]["message_zh"]
+    assert message in seen["result"] and message in seen["sheet"]
