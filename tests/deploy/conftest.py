@@ -48,6 +48,14 @@ def check_site_passes(url: str, *args: str, env: dict | None = None, timeout: fl
     return report
 
 
+def ipv6_url(url: str) -> str:
+    """The same address over IPv6 loopback; skipped where the machine has no ::1 (the examples
+    listen on IPv6 too: docs/deploy.md, IPv6)."""
+    if not nginx_server.has_ipv6_loopback():
+        pytest.skip("this machine has no IPv6 loopback (::1)")
+    return url.replace("//127.0.0.1:", "//[::1]:")
+
+
 def _require(program: str, package: str) -> None:
     if not shutil.which(program):
         reason = f"{package} is missing (apt-get install {package}; scripts/setup does it)"

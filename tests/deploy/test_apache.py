@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import urllib.request
 
-from .conftest import check_site_passes
+from .conftest import check_site_passes, ipv6_url
 
 
 def test_apache_serves_the_site(apache_site):
@@ -20,3 +20,11 @@ def test_check_site_passes(apache_site):
     wasm = next(entry for entry in report["checked"] if entry["url"].endswith("/pyodide.asm.wasm"))
     assert (wasm["content_type"], wasm["content_encoding"]) == ("application/wasm", "gzip")
     assert "immutable" in wasm["cache_control"]
+
+
+def test_the_site_answers_over_ipv6_as_over_ipv4(apache_site):
+    """The example listens on IPv6 too: the same pages, with the same checks passing."""
+    url = ipv6_url(apache_site.url)
+    report = check_site_passes(url)
+    assert all(entry["url"].startswith(url.rstrip("/")) for entry in report["checked"])
+    assert any(entry["url"].endswith("/pyodide.asm.wasm") and entry["status"] == 200 for entry in report["checked"])

@@ -16,7 +16,7 @@ from xinzhou_policy.cli import run_text
 
 from ..browser.browsing import CALCULATOR_PAGES, READING_PAGES, wait_ready
 from ..conftest import REPO
-from .conftest import check_site_passes
+from .conftest import check_site_passes, ipv6_url
 
 EXAMPLES = REPO / "calculators" / "examples"
 
@@ -122,3 +122,11 @@ def test_page_loads_without_error(context, nginx_site, path):
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
     seen["csp"] = page.evaluate("window.__csp || []")
     assert seen == {"console": [], "pageerror": [], "csp": [], "foreign": []}
+
+
+def test_the_site_answers_over_ipv6_as_over_ipv4(nginx_site):
+    """The example listens on IPv6 too: the same pages, with the same checks passing."""
+    url = ipv6_url(nginx_site.url)
+    report = check_site_passes(url)
+    assert all(entry["url"].startswith(url.rstrip("/")) for entry in report["checked"])
+    assert any(entry["url"].endswith("/pyodide.asm.wasm") and entry["status"] == 200 for entry in report["checked"])
