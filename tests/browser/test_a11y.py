@@ -73,15 +73,16 @@ def settle(page) -> None:
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
-def violations(page, where: str) -> list[str]:
-    """axe's WCAG A/AA violations of the page as it is now, one readable line per rule."""
+def violations(page, where: str, tags: list[str] = WCAG_AA) -> list[str]:
+    """axe's violations of the rules of `tags` (WCAG A/AA) on the page as it is now, one
+    readable line per rule."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = page.evaluate(
         """(tags) => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
              .then((r) => r.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
                targets: v.nodes.map((n) => n.target.join(" ")), summary: v.nodes[0].failureSummary})))""",
-        WCAG_AA)
+        tags)
     return [f"{where}: {v['id']} ({v['impact']}) {v['help']} | {'; '.join(v['targets'][:6])}"
             f"{' …' if len(v['targets']) > 6 else ''} | {v['summary'].splitlines()[-1].strip()}"
             for v in result]
@@ -206,12 +207,31 @@ def test_calculator_whose_engine_failed(axe_context, site, path):
 def test_larger_text_option_keeps_contrast(axe_context, site, path):
     page = axe_context.new_page()
     page.goto(site.url + path)
-    page.click(".reading-toggle")
+    page.click(".reading-toggle[data-option=size]")
     assert page.evaluate("() => document.documentElement.dataset.readingSize") == "large"
     found = []
     for scheme in SCHEMES:
         set_scheme(page, scheme)
         found += violations(page, f"{path} larger text [{scheme}]")
+    assert not found, report(found)
+
+
+@pytest.mark.parametrize("path", ["index.html", "policy.html", "en/regulation.html", "accessibility.html",
+                                  "calculators/index.html", "calculators/batch.html"])
+def test_high_contrast_gives_7_to_1(axe_context, site, path):
+    """High contrast: WCAG 1.4.6 (axe's color-contrast-enhanced, 7:1 for text) besides A/AA, in
+    both schemes, also with larger text."""
+    page = axe_context.new_page()
+    page.goto(site.url + path)
+    page.click(".reading-toggle[data-option=contrast]")
+    assert page.evaluate("() => document.documentElement.dataset.readingContrast") == "high"
+    found = []
+    for size in ("normal", "large"):
+        if size == "large":
+            page.click(".reading-toggle[data-option=size]")
+        for scheme in SCHEMES:
+            set_scheme(page, scheme)
+            found += violations(page, f"{path} high contrast, {size} text [{scheme}]", [*WCAG_AA, "wcag2aaa"])
     assert not found, report(found)
 
 

@@ -21,7 +21,7 @@ from .test_network import _is_local
 # Keys prefixed with the site's path: the colour scheme the reader chose (Material's __palette;
 # its other keys serve features this site does not use) and the larger-text reading option
 # (reading-size). docs/about.md (#storage) lists them.
-ALLOWED_KEYS = re.compile(rf"^/{SUB_PATH}/\.(__palette|reading-size)$")
+ALLOWED_KEYS = re.compile(rf"^/{SUB_PATH}/\.(__palette|reading-size|reading-contrast)$")
 TYPED = {"f-event_date": "2024-06-01", "f-revenue": "600000000"}
 
 
@@ -73,5 +73,5 @@ def test_nothing_is_stored_but_reading_settings(context, site):
 def test_the_about_page_lists_what_is_stored(site):
     for page in ("about.html", "en/about.html"):
         text = site.page(page)
-        for name in ["__palette", "reading-size"] + ALLOWED_DATABASES:
+        for name in ["__palette", "reading-size", "reading-contrast"] + ALLOWED_DATABASES:
             assert f"<code>{name}</code>" in text, (page, name)

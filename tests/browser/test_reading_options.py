@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-BUTTON = ".md-header .reading-toggle"
+BUTTON = ".md-header .reading-toggle[data-option=size]"
 LABEL = {"index.html": "大字号", "en/index.html": "Larger text"}
 # The body text of a reading page.
 TEXT = "article.md-content__inner p"
