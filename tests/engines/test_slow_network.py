@@ -1,0 +1,101 @@
+"""The engine's start-up on a slow connection (issue 20), in every engine.
+
+On a phone network the runtime (about 3.7 MB compressed) can take well over 20 s to arrive. The
+start-up is given up only when nothing has arrived for the stall deadline (engine.js), never
+while bytes still come; meanwhile the page shows what is loading, the bytes received and the
+total, and a progress bar, and the form can be filled in: what was typed is computed as soon as
+the engine is ready. The server here sends the runtime slowly or stops sending it (serving.py's
+Fault); test_throttled_network.py does the same through Chromium's own network throttling.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from xinzhou_policy.cli import run_text
+
+from .pages import BATCH, CALCULATOR, READY_TIMEOUT_S, STATE, WASM, engine_state
+from .serving import Fault
+from .test_calculators import FILL, PROFILE
+
+ENGINE_JS = Path(__file__).resolve().parents[2] / "calculators" / "web" / "engine.js"
+# The stall deadline, where it is set.
+STALL_S = int(re.search(r"STALL_TIMEOUT_MS = (\d+);", ENGINE_JS.read_text(encoding="utf-8"))[1]) / 1000
+# The wasm's download alone takes longer than the stall deadline, and the whole start-up longer
+# than the fixed deadline of 20 s it replaces: only a deadline on silence lets it succeed.
+SLOW_S = max(STALL_S, 20) + 5
+# A stalled download has sent this much of the wasm, then nothing more.
+STALL_AFTER_BYTES = 256 * 1024
+
+# The download's progress as the page shows it, or null when none is shown.
+PROGRESS = """() => {
+  const bar = document.querySelector(".calc-progress [role=progressbar]");
+  const box = bar && bar.closest(".calc-progress");
+  if (!box || box.hidden) return null;
+  const rect = box.getBoundingClientRect();
+  return { now: bar.getAttribute("aria-valuenow"), min: bar.getAttribute("aria-valuemin"),
+           max: bar.getAttribute("aria-valuemax"), text: bar.getAttribute("aria-valuetext"),
+           label: bar.getAttribute("aria-label"), files: box.querySelector(".calc-progress-files").textContent,
+           top: rect.top, bottom: rect.bottom, height: rect.height, innerHeight,
+           fill: bar.firstElementChild.getBoundingClientRect().width, width: rect.width,
+           status: document.querySelector(".calc-status").textContent };
+}"""
+# Some bytes of the wasm have arrived, not all.
+UNDER_WAY = f"""() => {{ const p = ({PROGRESS})(); const now = p && Number(p.now);
+  return p && now > 0 && now < 100 && p; }}"""
+SUMMARY = """() => { const summary = document.querySelector(".calc-summary");
+  return !summary.hidden && summary.querySelector("span").textContent; }"""
+
+
+def progress_under_way(browser, timeout: float = SLOW_S) -> dict:
+    """Wait for a download under way and check what the reader sees of it."""
+    shown = browser.wait(UNDER_WAY, timeout=timeout)
+    assert (shown["min"], shown["max"]) == ("0", "100"), shown
+    assert shown["label"] and "MB" in shown["text"], shown
+    assert "pyodide.asm.wasm" in shown["files"] and "python.zip" in shown["files"], shown
+    assert shown["height"] > 0 and shown["fill"] > 0, shown
+    return shown
+
+
+def test_a_slow_but_steady_download_succeeds(engine, launch, served):
+    served.recorder.faults[WASM] = Fault(over_s=SLOW_S)
+    browser = launch()
+    started = time.monotonic()
+    browser.open(served.url + CALCULATOR)
+    first = progress_under_way(browser)
+    assert "MB / " in first["text"] and "已接收" in first["text"], first  # the page's language
+    # The reader fills in the form while the runtime arrives.
+    browser.evaluate(FILL, PROFILE)
+    later = browser.wait(f"""(before) => {{ const p = ({UNDER_WAY})();
+        return p && Number(p.now) > before && p; }}""", int(first["now"]), timeout=SLOW_S)
+    assert browser.evaluate(STATE) is None, later  # still loading
+    state = engine_state(browser)
+    elapsed = time.monotonic() - started
+    assert state["state"] == "ready", state["status"]
+    assert elapsed > max(STALL_S, 20), f"the download was not slow: {elapsed:.1f} s"
+    # What was typed during the start-up is computed once the engine is ready.
+    summary = browser.wait(SUMMARY, timeout=READY_TIMEOUT_S)
+    total = json.loads(run_text("estimate", json.dumps(PROFILE))[1])["totals_by_recipient"]["enterprise"]
+    assert "".join(c for c in summary if c.isdigit() or c == ".") == total, summary
+    assert browser.evaluate(PROGRESS) is None  # the progress is gone once the engine is ready
+
+
+@pytest.mark.parametrize(("url", "reason"), [(CALCULATOR, "加载停滞"), ("en/" + BATCH, "Loading stalled")])
+def test_a_stalled_download_fails_naming_the_file(engine, launch, served, url, reason):
+    served.recorder.faults[WASM] = Fault(stall_after=STALL_AFTER_BYTES)
+    browser = launch()
+    browser.open(served.url + url)
+    progress_under_way(browser)
+    stalled_at = time.monotonic()
+    state = engine_state(browser)
+    waited = time.monotonic() - stalled_at
+    assert state["state"] == "failed", state
+    assert reason in state["status"] and "pyodide.asm.wasm" in state["status"], state["status"]
+    # Not before the deadline (the bytes stopped a little before the progress was first read).
+    assert waited > STALL_S - 2, f"failed {waited:.1f} s after the download stopped"
+    assert browser.evaluate(PROGRESS) is None
