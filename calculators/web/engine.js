@@ -9,7 +9,7 @@ export const lang = document.documentElement.lang.startsWith("en") ? "en" : "zh"
 const STALL_TIMEOUT_MS = 15000;
 const STALL_S = STALL_TIMEOUT_MS / 1000;
 // Bytes as a reader reads them, e.g. "2.7 MB".
-const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)}\u00a0MB`; // never broken across lines
 
 const TEXT = {
   zh: {
