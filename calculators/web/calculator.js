@@ -328,6 +328,9 @@ async function update() {
   }
   let code, result;
   try {
+    // Typed while the engine starts: only the inputs as they are once it is ready are computed.
+    await engine.ready;
+    if (ticket !== latest) return;
     const answer = await runRaw(command, inputs);
     if (ticket !== latest) return; // a newer input is on its way
     code = answer.status;

@@ -20,6 +20,7 @@ import pytest
 
 from xinzhou_policy.cli import run_text
 
+from ..browser.test_a11y import AXE, WCAG_AA
 from .pages import BATCH, CALCULATOR, READY_TIMEOUT_S, STATE, WASM, engine_state
 from .serving import Fault
 from .test_calculators import FILL, PROFILE
@@ -43,12 +44,15 @@ PROGRESS = """() => {
            max: bar.getAttribute("aria-valuemax"), text: bar.getAttribute("aria-valuetext"),
            label: bar.getAttribute("aria-label"), files: box.querySelector(".calc-progress-files").textContent,
            top: rect.top, bottom: rect.bottom, height: rect.height, innerHeight,
-           fill: bar.firstElementChild.getBoundingClientRect().width, width: rect.width,
+           fill: bar.firstElementChild.style.width,
            status: document.querySelector(".calc-status").textContent };
 }"""
 # Some bytes of the wasm have arrived, not all.
 UNDER_WAY = f"""() => {{ const p = ({PROGRESS})(); const now = p && Number(p.now);
   return p && now > 0 && now < 100 && p; }}"""
+# axe-core's WCAG A/AA violations of the page as it is, one line each.
+AXE_RUN = """(tags) => axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] })
+  .then((r) => r.violations.map((v) => `${v.id} (${v.impact}) ${v.help} | ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("; ")}`))"""
 SUMMARY = """() => { const summary = document.querySelector(".calc-summary");
   return !summary.hidden && summary.querySelector("span").textContent; }"""
 
@@ -59,7 +63,7 @@ def progress_under_way(browser, timeout: float = SLOW_S) -> dict:
     assert (shown["min"], shown["max"]) == ("0", "100"), shown
     assert shown["label"] and "MB" in shown["text"], shown
     assert "pyodide.asm.wasm" in shown["files"] and "python.zip" in shown["files"], shown
-    assert shown["height"] > 0 and shown["fill"] > 0, shown
+    assert shown["height"] > 0 and shown["fill"] == f"{shown['now']}%", shown  # the bar drawn as said
     return shown
 
 
@@ -119,3 +123,19 @@ def test_a_stalled_download_fails_naming_the_file(engine, launch, served, url, r
     # Not before the deadline (the bytes stopped a little before the progress was first read).
     assert waited > STALL_S - 2, f"failed {waited:.1f} s after the download stopped"
     assert browser.evaluate(PROGRESS) is None
+
+
+@pytest.mark.parametrize("engine", [pytest.param("chromium", marks=pytest.mark.chromium),
+                                    pytest.param("webkit", marks=pytest.mark.webkit)], indirect=True)
+def test_progress_at_phone_size(engine, launch, served):
+    """On a phone's screen the progress is on the first screen, and passes axe."""
+    served.recorder.faults[WASM] = Fault(over_s=SLOW_S)
+    browser = launch(phone=True)
+    browser.open(served.url + CALCULATOR)
+    shown = progress_under_way(browser)
+    assert 0 <= shown["top"] and shown["bottom"] <= shown["innerHeight"], shown
+    # axe is added by the driver (the site's Content-Security-Policy forbids inline scripts).
+    browser.evaluate("() => {" + AXE.read_text(encoding="utf-8") + "\n}")
+    found = browser.evaluate(AXE_RUN, WCAG_AA)
+    assert browser.evaluate(UNDER_WAY), "the download ended before axe had run: slow it down"
+    assert found == [], "\n".join(found)
