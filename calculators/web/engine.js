@@ -8,6 +8,11 @@ export const lang = document.documentElement.lang.startsWith("en") ? "en" : "zh"
 // (on a phone network the runtime can take well over 20 s).
 const STALL_TIMEOUT_MS = 15000;
 const STALL_S = STALL_TIMEOUT_MS / 1000;
+// Once every byte has arrived, what is left (compiling the wasm, starting Python, importing the
+// rules) is the device's own work, slower on a slow or busy one: it is given this long, so that a
+// start that has really failed (Pyodide only logs a wasm it cannot instantiate, and waits) is
+// still reported.
+const START_TIMEOUT_MS = 60000;
 // Bytes as a reader reads them, e.g. "2.7 MB".
 const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)}\u00a0MB`; // never broken across lines
 
@@ -23,6 +28,7 @@ const TEXT = {
       "wasm-mime": "服务器未以 application/wasm 类型提供 .wasm 文件（请网站管理员检查 MIME 类型配置）。",
       "runtime-missing": "运行环境文件缺失。", worker: "浏览器阻止了后台计算线程（可能是安全策略所致）。",
       stalled: `加载停滞：已有 ${STALL_S} 秒没有收到任何数据。`, load: "运行环境加载失败。",
+      start: `启动失败：文件已全部收到，但 ${START_TIMEOUT_MS / 1000} 秒内未能启动。`,
     },
   },
   en: {
@@ -37,6 +43,7 @@ const TEXT = {
       "wasm-mime": "The server does not send .wasm files as application/wasm (ask the site administrator to check the MIME types).",
       "runtime-missing": "Runtime files are missing.", worker: "The browser blocked the background worker (possibly a security policy).",
       stalled: `Loading stalled: no data has arrived for ${STALL_S} s.`, load: "The runtime failed to load.",
+      start: `Starting failed: every file has arrived, but the engine has not started within ${START_TIMEOUT_MS / 1000} s.`,
     },
   },
 }[lang];
@@ -153,16 +160,18 @@ export function startEngine(app, status, { ready: readyText, failed, meanwhile, 
   let usingStorage = true;
   let suspended = false;
 
-  // The stall deadline: restarted by every sign of progress from the worker until it is ready.
+  // The deadline: restarted by every sign of progress from the worker until it is ready; the
+  // stall deadline while files arrive, the start deadline once they all have.
   let stallTimer = null;
   const watch = () => {
     clearTimeout(stallTimer);
-    stallTimer = setTimeout(() => {
-      // What was loading: the files still arriving; before the worker said anything, its own
-      // script; after the downloads, the step it was at.
-      const waiting = progress.pending() || (progress.downloaded() ? status.textContent : "worker.js");
-      fail("stalled", waiting);
-    }, STALL_TIMEOUT_MS);
+    if (progress.downloaded()) {
+      stallTimer = setTimeout(() => fail("start", status.textContent), START_TIMEOUT_MS);
+      return;
+    }
+    // What was loading: the files still arriving, or before the worker has said anything, its
+    // own script.
+    stallTimer = setTimeout(() => fail("stalled", progress.pending() || "worker.js"), STALL_TIMEOUT_MS);
   };
 
   function stop(reason, detail) {
@@ -200,8 +209,8 @@ export function startEngine(app, status, { ready: readyText, failed, meanwhile, 
     worker.onerror = (event) => fail("worker", event.message);
     worker.onmessage = ({ data }) => {
       if (data.type === "progress") {
-        watch();
         if (data.files) progress.show(data.files);
+        watch();
         const stage = data.stage === "runtime" && progress.downloaded() ? TEXT.starting : TEXT[data.stage];
         if (status.textContent !== stage) status.textContent = stage;
       } else if (data.type === "failed") fail(data.reason, data.detail);
