@@ -53,8 +53,10 @@ COMPRESS_FROM_BYTES = 1024
 VERSIONED = "runtime/"
 LONG_CACHE_SECONDS = 30 * 24 * 3600
 # A calculator page names its runtime's files in <meta name="xinzhou-engine"
-# content="runtime=…/pyodide.mjs&stdlib=…/python.zip"> (calculators/web/engine.js reads it).
+# content="runtime=…/pyodide.mjs&stdlib=…/python.zip&…"> (calculators/web/engine.js reads it;
+# its other values are sizes, not files).
 ENGINE_META = "xinzhou-engine"
+ENGINE_FILES = ("runtime", "stdlib")
 # Pyodide's loader fetches these next to pyodide.mjs; no page names them.
 PYODIDE_FILES = ("pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 # Material's search index, fetched by its search worker.
@@ -163,7 +165,8 @@ class _Links(HTMLParser):
         if attrs.get("data-unfilled"):
             self.unfilled.append(attrs["data-unfilled"])
         if tag == "meta" and attrs.get("name") == ENGINE_META:
-            self.urls += [v for v in parse_qs(attrs.get("content") or "").values() for v in v]
+            files = parse_qs(attrs.get("content") or "")
+            self.urls += [url for key in ENGINE_FILES for url in files.get(key, [])]
         self._in_config = tag == "script" and attrs.get("id") == "__config"
 
     def handle_data(self, data):

@@ -11,7 +11,7 @@ const PAGE = 50; // table rows shown at once: a large file never becomes a large
 
 const TEXT = {
   zh: {
-    ready: "计算引擎已就绪，请选择文件。", failed: "计算引擎无法加载，本页无法计算；可使用命令行工具批量计算。原因：",
+    ready: "计算引擎已就绪，请选择文件。", meanwhile: "加载期间即可选择文件，计算引擎就绪后立即计算。", failed: "计算引擎无法加载，本页无法计算；可使用命令行工具批量计算。原因：",
     reading: "正在读取文件…", progress: (d, n) => `已计算 ${d.toLocaleString("zh-CN")} / ${n.toLocaleString("zh-CN")} 行`,
     fileError: "文件无法处理：", rows: "行数", computed: "已计算", errors: "有错误的行", outside: "不在有效期内的行",
     total: "全部项目估算合计（元）", enterprise: "其中企业本身可得（元）", clause: "条款", amount: "金额（元）", row: "行", validity: "有效期内", errorsCol: "错误",
@@ -20,6 +20,7 @@ const TEXT = {
   },
   en: {
     ready: "The calculation engine is ready: choose a file.",
+    meanwhile: "You can choose the file meanwhile: it is computed as soon as the engine is ready.",
     failed: "The calculation engine could not load, so this page cannot compute; the command-line tool can. Reason: ",
     reading: "Reading the file…", progress: (d, n) => `${d.toLocaleString("en-GB")} of ${n.toLocaleString("en-GB")} rows computed`,
     fileError: "The file cannot be processed: ", rows: "Rows", computed: "Computed", errors: "Rows with errors",
@@ -55,13 +56,13 @@ function forgetJob() {
   job = null;
   for (const node of [progressBox, summaryBox, downloads, results]) node.hidden = true;
   input.value = "";
-  input.disabled = true;
   delete app.dataset.state;
-  engine.ready.then(() => { input.disabled = false; }, () => {});
 }
 
 const engine = startEngine(app, status, { ...TEXT, onRestart: forgetJob });
-engine.ready.then(() => { input.disabled = false; }, () => {});
+// The file can be chosen while the engine loads (disabled in the page only for a browser without
+// JavaScript): it is read at once and computed when the engine is ready (`ask` waits for it).
+input.disabled = false;
 
 function ask(message, onProgress) {
   return engine.request({ type: "batch", ...message }, onProgress);

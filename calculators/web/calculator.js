@@ -9,6 +9,7 @@ const app = document.querySelector("[data-calculator]");
 const TEXT = {
   zh: {
     ready: "计算引擎已就绪，输入后即时计算。",
+    meanwhile: "加载期间即可填写，计算引擎就绪后立即计算。",
     failed: "计算引擎无法加载，无法在本页计算。下方的奖补标准表仍然有效，也可使用命令行工具计算。原因：",
     upTo: "最高", fixed: "定额", computed: "按公式计算", howComputed: "计算过程",
     clause: "依据", departments: "咨询与受理部门", evidence: "需准备的材料", parameters: "所用参数",
@@ -26,6 +27,7 @@ const TEXT = {
   },
   en: {
     ready: "The calculation engine is ready; results update as you type.",
+    meanwhile: "You can fill in the form meanwhile: it is computed as soon as the engine is ready.",
     failed: "The calculation engine could not load, so this page cannot compute. The award tables below still apply, and the command-line tool can compute. Reason: ",
     upTo: "up to", fixed: "fixed amount", computed: "computed", howComputed: "How this was computed",
     clause: "Clause", departments: "Whom to ask", evidence: "What to prepare", parameters: "Parameters used",
@@ -332,6 +334,9 @@ async function update() {
   }
   let code, result;
   try {
+    // Typed while the engine starts: only the inputs as they are once it is ready are computed.
+    await engine.ready;
+    if (ticket !== latest) return;
     const answer = await runRaw(command, inputs);
     if (ticket !== latest) return; // a newer input is on its way
     code = answer.status;

@@ -1,9 +1,12 @@
 // Runs the Python rule package in Pyodide, off the main thread (on the main thread start-up
 // freezes the page for seconds). Protocol:
 //   in:  {type: "init", runtime: URL of pyodide.mjs, stdlib: URL of python.zip (the rules and
-//        the standard-library modules they use, as bytecode: scripts/runtime_zip.py)}
+//        the standard-library modules they use, as bytecode: scripts/runtime_zip.py),
+//        sizes: {wasm, stdlib} (the two files' sizes in bytes, from the build; either may be
+//        missing)}
 //        {type: "run", id, command: "estimate" | "land", text: JSON document}
-//   out: {type: "progress", stage} · {type: "ready", start: "snapshot" | "fresh"}
+//   out: {type: "progress", stage, files} (files: [{name, loaded, total, done}], the downloads,
+//        download.js; sent again as bytes arrive) · {type: "ready", start: "snapshot" | "fresh"}
 //        {type: "snapshot", saved: true | false}   (after a fresh start: snapshot.js)
 //        {type: "failed", reason, detail}
 //        {type: "result", id, status, text}   (status and text exactly as the CLI's)
@@ -13,6 +16,7 @@
 //        {type: "batch", id, op: "page", start, stop, errorsOnly}  -> result (text: JSON rows)
 //        {type: "batch", id, op: "csv" | "xlsx"}  -> {type: "result", id, status, blob}
 
+import { download } from "./download.js";
 import * as snapshots from "./snapshot.js";
 
 // Part of the snapshot's key: a change to what the worker does before taking the snapshot
@@ -40,27 +44,53 @@ function saveWhenIdle() {
   }, SAVE_AFTER_IDLE_MS);
 }
 
-async function checkWasm(runtime) {
-  // A .wasm served with the wrong MIME type makes loadPyodide hang for ever: say so at once.
-  const wasm = new URL("pyodide.asm.wasm", runtime);
-  const response = await fetch(wasm, { method: "HEAD" });
-  // A server that refuses HEAD tells us nothing; loadPyodide's own fetch will then decide.
-  if (response.status === 405 || response.status === 501) return;
-  if (!response.ok) throw { reason: "runtime-missing", detail: `${wasm.pathname}: HTTP ${response.status}` };
-  const type = (response.headers.get("content-type") || "").split(";")[0].trim();
-  if (type !== "application/wasm") throw { reason: "wasm-mime", detail: `${wasm.pathname}: ${type || "no Content-Type"}` };
+// The downloads under way (download.js), by URL, until Pyodide asks for them: its fetch of one of
+// these files takes the response already arriving; any other fetch (and a second one of the same
+// file, after a snapshot that could not be restored) goes to the network as usual.
+const handOver = new Map();
+const networkFetch = self.fetch.bind(self);
+self.fetch = (resource, options) => {
+  const url = new URL(resource instanceof Request ? resource.url : resource, location.href).href;
+  const response = handOver.get(url);
+  if (!response) return networkFetch(resource, options);
+  handOver.delete(url);
+  return response;
+};
+
+function startDownloads(wasmURL, stdlibURL, sizes) {
+  const files = [];
+  const progress = () => postMessage({ type: "progress", stage: "runtime", files: files.map(({ state }) => ({ ...state })) });
+  files.push(download(wasmURL, sizes.wasm, progress), download(stdlibURL, sizes.stdlib, progress));
+  for (const file of files) file.response.catch(() => {}); // said through `received`
+  progress();
+  return files;
 }
 
-async function init({ runtime, stdlib }) {
+async function checkFile(file, wantType) {
+  const response = await file.response;
+  const path = new URL(response.url || file.state.name, location.href).pathname;
+  if (!response.ok) throw { reason: "runtime-missing", detail: `${path}: HTTP ${response.status}` };
+  // A .wasm served with the wrong MIME type makes loadPyodide hang for ever: say so at once.
+  const type = (response.headers.get("content-type") || "").split(";")[0].trim();
+  if (wantType && type !== wantType) throw { reason: "wasm-mime", detail: `${path}: ${type || "no Content-Type"}` };
+}
+
+async function init({ runtime, stdlib, sizes = {} }) {
   if (typeof WebAssembly !== "object") throw { reason: "no-wasm", detail: "WebAssembly is not available" };
   if (!stdlib) throw { reason: "runtime-missing", detail: "init needs `stdlib`, the URL of the runtime archive python.zip (data-stdlib)" };
-  postMessage({ type: "progress", stage: "runtime" });
+  const wasmURL = new URL("pyodide.asm.wasm", runtime).href;
+  const [wasm, zip] = startDownloads(wasmURL, stdlib, sizes);
+  handOver.set(wasmURL, wasm.response);
+  handOver.set(new URL(stdlib, location.href).href, zip.response);
+  // A connection that breaks in the middle of a file fails the start-up at once, naming the file
+  // (Pyodide itself would only log it, and wait).
+  const broken = Promise.all([wasm.received, zip.received]).then(() => new Promise(() => {}));
   const key = `${SNAPSHOT_FORMAT} ${runtime} ${stdlib}`;
-  // Side by side: the MIME check, the loader, the saved snapshot's read, and the glue the loader
-  // would otherwise fetch only once it has itself arrived (the same module: imported once).
-  const [, { loadPyodide }, saved] = await Promise.all([
-    checkWasm(runtime), import(runtime), snapshots.load(key, SNAPSHOT_READ_DEADLINE_MS),
-    import(new URL("pyodide.asm.mjs", runtime).href)]);
+  // Side by side: the downloads' checks, the loader, the saved snapshot's read, and the glue the
+  // loader would otherwise fetch only once it has itself arrived (the same module: imported once).
+  const [, , { loadPyodide }, saved] = await Promise.race([broken, Promise.all([
+    checkFile(wasm, "application/wasm"), checkFile(zip), import(runtime),
+    snapshots.load(key, SNAPSHOT_READ_DEADLINE_MS), import(new URL("pyodide.asm.mjs", runtime).href)])]);
   const indexURL = new URL(".", runtime).href;
   // stdLibURL: the archive of bytecode made at build time (the standard-library modules the
   // rules use, and the rules), in place of Pyodide's python_stdlib.zip: no module is compiled
@@ -69,16 +99,17 @@ async function init({ runtime, stdlib }) {
   const options = { indexURL, packageBaseUrl: indexURL, stdLibURL: stdlib };
   if (saved) {
     try {
-      const pyodide = await loadPyodide({ ...options, _loadSnapshot: saved });
+      const pyodide = await Promise.race([broken, loadPyodide({ ...options, _loadSnapshot: saved })]);
       runText = pyodide.pyimport("xinzhou_policy.cli").run_text;
       return { start: "snapshot" };
     } catch (error) {
+      if (error.reason) throw error; // a download that broke: no second start would fare better
       // A snapshot this runtime cannot restore (damaged, or a browser's change): start afresh.
       console.info("engine snapshot not restored, starting afresh:", error);
       await snapshots.forget();
     }
   }
-  const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
+  const pyodide = await Promise.race([broken, loadPyodide({ ...options, _makeSnapshot: true })]);
   postMessage({ type: "progress", stage: "rules" });
   const cli = pyodide.pyimport("xinzhou_policy.cli");
   runText = cli.run_text;

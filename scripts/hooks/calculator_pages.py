@@ -44,7 +44,7 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 RUNTIME_TOOLS = (ROOT / "scripts" / "build_runtime.mjs", ROOT / "scripts" / "runtime_zip.py")
 CACHE = ROOT / "build" / "runtime"
-WEB_FILES = ("boot.js", "engine.js", "calculator.js", "worker.js", "snapshot.js", "calculator.css", "batch.js", "batch.css")
+WEB_FILES = ("boot.js", "engine.js", "calculator.js", "worker.js", "download.js", "snapshot.js", "calculator.css", "batch.js", "batch.css")
 ASSETS = "assets/calculators"
 
 MARKER = re.compile(r"^<!-- calculator: (\w+) -->$", re.MULTILINE)
@@ -220,10 +220,15 @@ def _relative(page_url: str, target: str) -> str:
 def _engine_boot(page) -> dict[str, str]:
     """What the head of a calculator page holds (overrides/main.html renders page.meta
     ["engine_boot"]): the script that starts the engine early (calculators/web/boot.js), and the
-    runtime's files for <meta name="xinzhou-engine">, as engine.js reads them."""
+    runtime's files for <meta name="xinzhou-engine">, as engine.js reads them, with the sizes of
+    the two large ones, so that the page can show a download's total whatever the server's
+    compression (calculators/web/download.js). The archive's size waits for its build, started
+    in on_config."""
     here = page.url
     files = urlencode({"runtime": _relative(here, f"{_state['runtime']}/pyodide.mjs"),
-                       "stdlib": _relative(here, f"{_state['rules']}/python.zip")}, safe="/")
+                       "stdlib": _relative(here, f"{_state['rules']}/python.zip"),
+                       "wasm-size": (PYODIDE / "pyodide.asm.wasm").stat().st_size,
+                       "stdlib-size": _finished_runtime().stat().st_size}, safe="/")
     return {"src": _relative(here, f"{ASSETS}/boot.js"), "files": files}
 
 

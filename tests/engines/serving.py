@@ -4,7 +4,10 @@ break, whatever the browser:
 
 - every request is recorded (method, path, status);
 - a fault can be set on any path ending: answered late (`delay`, seconds) or not at all
-  (`status`, e.g. 404), as a slow or blocking proxy would;
+  (`status`, e.g. 404), as a slow or blocking proxy would; or its body sent slowly, spread
+  evenly over `over_s` seconds whatever copy (br, gzip, plain) the browser is sent, as a slow
+  connection delivers it; or stopped for good after `stall_after` bytes, as a connection that
+  has died without closing;
 - the Content-Security-Policy also names a report address, so a violation anywhere (page or
   worker) reaches the server, in every engine.
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -22,10 +26,33 @@ from urllib.parse import urlsplit
 REPORT_PATH = "/__csp-report"
 
 
+# A slow body is sent in pieces of this size, each after its share of time.
+SLOW_PIECE = 16 * 1024
+
+
 @dataclass
 class Fault:
     delay: float = 0.0
     status: int | None = None
+    over_s: float | None = None
+    stall_after: int | None = None  # bytes of the body sent before sending stops
+    # Set when the test is over (Recorder.reset): a stalled answer's thread then closes it.
+    released: threading.Event = field(default_factory=threading.Event)
+
+    def send(self, source, output) -> None:
+        """The body, spread over `over_s` (all at once if unset), up to `stall_after` bytes."""
+        pause = self.over_s * SLOW_PIECE / max(os.fstat(source.fileno()).st_size, 1) if self.over_s else 0
+        sent = 0
+        while self.stall_after is None or sent < self.stall_after:
+            size = SLOW_PIECE if self.stall_after is None else min(SLOW_PIECE, self.stall_after - sent)
+            piece = source.read(size)
+            if not piece:
+                return
+            output.write(piece)
+            output.flush()
+            sent += len(piece)
+            time.sleep(pause)
+        self.released.wait()
 
 
 @dataclass
@@ -40,6 +67,8 @@ class Recorder:
         with self.lock:
             self.requests.clear()
             self.reports.clear()
+            for fault in self.faults.values():
+                fault.released.set()
             self.faults.clear()
 
     def wait_quiet(self, seconds: float = 1.0, timeout: float = 30) -> None:
@@ -80,6 +109,13 @@ def handler_class(static_server, recorder: Recorder):
                     self.send_error(fault.status)
                     return None
             return super().send_head()
+
+        def copyfile(self, source, outputfile):
+            fault = self._fault()
+            if fault and (fault.over_s or fault.stall_after is not None):
+                fault.send(source, outputfile)
+            else:
+                super().copyfile(source, outputfile)
 
         def do_POST(self):
             if urlsplit(self.path).path != REPORT_PATH:
