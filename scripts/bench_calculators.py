@@ -1,8 +1,11 @@
 """Measure the in-browser calculators against issue 5's targets and a plain-JavaScript baseline.
 
     .venv/bin/python scripts/bench_calculators.py [--engine chromium|firefox|webkit] [--site DIR]
-                                                  [--runs 7] [--changes 50]
+                                                  [--runs 7] [--changes 50] [--profile phone]
                                                   [--json out/bench-calculators-ENGINE.json]
+
+`--profile phone` (Chromium) measures instead a phone's start-up on two shaped networks, cold,
+warm and from a reading page (scripts/bench_phone.py says how).
 
 Every engine (scripts/browsers: Debian's Chromium, Firefox ESR and WebKitGTK) is measured the
 same way for start-up, first result and bytes, each against the plain-JavaScript baseline in the
@@ -61,6 +64,7 @@ from urllib.parse import unquote, urlencode, urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import bench_phone  # noqa: E402  (scripts/bench_phone.py: --profile phone)
 import browsers  # noqa: E402  (scripts/browsers: the three engines' drivers)
 import static_server  # noqa: E402  (scripts/static_server.py, the server scripts/serve uses)
 from browsers.chromium import ARGS, EXECUTABLE as CHROMIUM  # noqa: E402
@@ -646,17 +650,49 @@ def measure_engine(engine, playwright, pages, base, root, baseline, prefix, runs
     return {"modes": modes, "reading": None, "latency": None, "bytes": sizes, "version": version}
 
 
+def phone(args, pages: dict, reading_url: str, load_before: list) -> None:
+    """--profile phone: scripts/bench_phone.py's runs, with this script's visit and checks."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        modes = bench_phone.measure(browser, pages, reading_url, args.runs, INIT_SCRIPT, visit,
+                                    snapshot_kept, log)
+        version = f"Chromium {browser.version}"
+        browser.close()
+    expected = land(LAND_INPUT)["floor_price"]
+    values = sorted({digits(r["result_text"]) for by_mode in modes.values() for by_page in by_mode.values()
+                     for runs in by_page.values() for r in runs if not r["failed"]}, key=str)
+    load = (load_before, [round(x, 2) for x in os.getloadavg()])
+    table = bench_phone.summarize(modes)
+    report = {"date": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "profile": "phone", "runs": args.runs,
+              "site": str(args.site) if args.site else "built into a temp dir, served under /site/",
+              "machine": {"cpus": os.cpu_count(), "browser": version, "load_before": load[0], "load_after": load[1]},
+              "networks": bench_phone.NETWORKS, "expected_floor_price": expected, "values": values,
+              "values_equal": values == [expected], "table": table, "runs_detail": modes}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    bench_phone.print_table(table, args.runs, load)
+    print(f"land floor price: expected {expected}; results {'equal' if values == [expected] else 'NOT EQUAL: ' + str(values)}")
+    print(f"JSON: {args.json}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", choices=browsers.ENGINES, default="chromium")
     parser.add_argument("--site", type=Path, help="a built site directory (default: build one)")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--changes", type=int, default=50, help="input changes for the latency (Chromium)")
-    parser.add_argument("--json", type=Path, help="default: out/bench-calculators-ENGINE.json")
+    parser.add_argument("--profile", choices=("desktop", "phone"), default="desktop",
+                        help="phone: shaped networks and a slowed CPU (Chromium; scripts/bench_phone.py)")
+    parser.add_argument("--json", type=Path, help="default: out/bench-calculators-ENGINE[-phone].json")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
-    args.json = args.json or ROOT / "out" / f"bench-calculators-{args.engine}.json"
+    if args.profile == "phone" and args.engine != "chromium":
+        parser.error("--profile phone needs --engine chromium (the DevTools protocol shapes the network and CPU)")
+    suffix = "-phone" if args.profile == "phone" else ""
+    args.json = args.json or ROOT / "out" / f"bench-calculators-{args.engine}{suffix}.json"
     browsers.check_installed(args.engine)
 
     from playwright.sync_api import sync_playwright
@@ -681,6 +717,14 @@ def main() -> None:
              "land": (base + LAND + land_fragment(), ("ready", "result")),
              "baseline": (origin + BASELINE_PREFIX + "land.html" + land_fragment(), ("result",))}
     load_before = [round(x, 2) for x in os.getloadavg()]
+    if args.profile == "phone":
+        try:
+            phone(args, {"land": pages["land"], "baseline": pages["baseline"]}, base + READING, load_before)
+        finally:
+            server.shutdown()
+            server.server_close()
+            shutil.rmtree(temp, ignore_errors=True)
+        return
     try:
         with sync_playwright() as playwright:
             if args.engine == "chromium":

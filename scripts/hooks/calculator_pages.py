@@ -44,6 +44,8 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 RUNTIME_TOOLS = (ROOT / "scripts" / "build_runtime.mjs", ROOT / "scripts" / "runtime_zip.py")
 CACHE = ROOT / "build" / "runtime"
+# The inputs the rules are traced on to choose the archive's modules (scripts/runtime_zip.py).
+CASE_DIRS = (ROOT / "tests" / "rules" / "cases", ROOT / "tests" / "rules" / "batch", PACKAGE / "examples")
 WEB_FILES = ("boot.js", "engine.js", "calculator.js", "worker.js", "snapshot.js", "calculator.css", "batch.js", "batch.css")
 ASSETS = "assets/calculators"
 
@@ -94,11 +96,13 @@ _TEXT = {
 
 # ------------------------------------------------------------------------------ the runtime
 def _runtime_hash() -> str:
-    """Of everything the archive is made from: the rules' sources, Pyodide, the two tools."""
+    """Of everything the archive is made from: the rules' sources, Pyodide, the two tools, the
+    case inputs traced."""
     digest = hashlib.sha256(_pyodide_version().encode())
     # The package's code and its data (the registry, the parameters): both go into the archive.
     sources = sorted([*(PACKAGE / "src").rglob("*.py"), *(PACKAGE / "src").rglob("*.toml")])
     sources.append(PACKAGE / "pyproject.toml")
+    sources += sorted(p for d in CASE_DIRS for p in d.rglob("*") if p.is_file())
     for path in sources + list(RUNTIME_TOOLS):
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
@@ -137,7 +141,7 @@ def _start_runtime_build(out: Path, key: str) -> None:
     _state["partial"] = str(partial)
     _build[key] = subprocess.Popen(
         [node, str(RUNTIME_TOOLS[0]), str(PYODIDE), str(PACKAGE / "src" / "xinzhou_policy"),
-         str(partial / "python.zip"), str(partial / "manifest.json")],
+         str(partial / "python.zip"), str(partial / "manifest.json"), *map(str, CASE_DIRS)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
