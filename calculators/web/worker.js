@@ -43,7 +43,9 @@ function saveWhenIdle() {
 async function checkWasm(runtime) {
   // A .wasm served with the wrong MIME type makes loadPyodide hang for ever: say so at once.
   const wasm = new URL("pyodide.asm.wasm", runtime);
-  const response = await fetch(wasm, { method: "HEAD" });
+  // no-store: WebKit otherwise drops the cached wasm on a HEAD, and downloads it again at every
+  // visit (docs/performance.md).
+  const response = await fetch(wasm, { method: "HEAD", cache: "no-store" });
   // A server that refuses HEAD tells us nothing; loadPyodide's own fetch will then decide.
   if (response.status === 405 || response.status === 501) return;
   if (!response.ok) throw { reason: "runtime-missing", detail: `${wasm.pathname}: HTTP ${response.status}` };

@@ -46,7 +46,11 @@ RUNTIME_TOOLS = (ROOT / "scripts" / "build_runtime.mjs", ROOT / "scripts" / "run
 CACHE = ROOT / "build" / "runtime"
 # The inputs the rules are traced on to choose the archive's modules (scripts/runtime_zip.py).
 CASE_DIRS = (ROOT / "tests" / "rules" / "cases", ROOT / "tests" / "rules" / "batch", PACKAGE / "examples")
-WEB_FILES = ("boot.js", "engine.js", "calculator.js", "worker.js", "snapshot.js", "calculator.css", "batch.js", "batch.css")
+WEB_FILES = ("boot.js", "engine.js", "calculator.js", "worker.js", "snapshot.js", "calculator.css", "batch.js", "batch.css",
+             "prefetch.js")
+# Reading pages from which readers often go on to a calculator: they fetch the runtime into the
+# HTTP cache once idle (calculators/web/prefetch.js), besides every document's page.
+PREFETCH_PAGES = ("index", "estimate")
 ASSETS = "assets/calculators"
 
 MARKER = re.compile(r"^<!-- calculator: (\w+) -->$", re.MULTILINE)
@@ -225,10 +229,22 @@ def _engine_boot(page) -> dict[str, str]:
     """What the head of a calculator page holds (overrides/main.html renders page.meta
     ["engine_boot"]): the script that starts the engine early (calculators/web/boot.js), and the
     runtime's files for <meta name="xinzhou-engine">, as engine.js reads them."""
-    here = page.url
-    files = urlencode({"runtime": _relative(here, f"{_state['runtime']}/pyodide.mjs"),
-                       "stdlib": _relative(here, f"{_state['rules']}/python.zip")}, safe="/")
-    return {"src": _relative(here, f"{ASSETS}/boot.js"), "files": files}
+    return {"src": _relative(page.url, f"{ASSETS}/boot.js"), "files": _engine_files(page.url)}
+
+
+def _engine_files(here: str) -> str:
+    return urlencode({"runtime": _relative(here, f"{_state['runtime']}/pyodide.mjs"),
+                      "stdlib": _relative(here, f"{_state['rules']}/python.zip")}, safe="/")
+
+
+def _runtime_prefetch(page) -> dict[str, str] | None:
+    """What the head of a reading page holds to fetch the runtime ahead (overrides/main.html
+    renders page.meta["runtime_prefetch"]): the same <meta name="xinzhou-engine">, and
+    calculators/web/prefetch.js."""
+    src = page.file.src_uri
+    if not (page_document(src) or src.removesuffix(".md").removesuffix(".en") in PREFETCH_PAGES):
+        return None
+    return {"src": _relative(page.url, f"{ASSETS}/prefetch.js"), "files": _engine_files(page.url)}
 
 
 def _noscript(page, lang: str, tables: bool) -> str:
@@ -319,4 +335,6 @@ def on_page_content(html, page, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     lang = page_language(page.file.src_uri)
+    if (prefetch := _runtime_prefetch(page)) is not None:
+        page.meta["runtime_prefetch"] = prefetch
     return MARKER.sub(lambda m: calculator(m.group(1), page, lang), markdown)
