@@ -36,8 +36,9 @@ NETWORKS = {
                    "down_kbps": 1_638.4, "up_kbps": 750, "rtt_ms": 150},
 }
 # How long a reader stays on the reading page at most before opening the calculator, when the
-# page fetches nothing (a build without the idle fetch) or has not finished.
-READ_S = 10
+# page fetches nothing (a build without the idle fetch) or has not finished: the runtime takes
+# about 20 s at 1.6 Mbps.
+READ_S = 30
 PREFETCHED_MARK = "xinzhou-runtime-fetched"  # set by calculators/web/prefetch.js
 
 
