@@ -1,8 +1,11 @@
 """Measure the in-browser calculators against issue 5's targets and a plain-JavaScript baseline.
 
     .venv/bin/python scripts/bench_calculators.py [--engine chromium|firefox|webkit] [--site DIR]
-                                                  [--runs 7] [--changes 50]
+                                                  [--runs 7] [--changes 50] [--profile phone]
                                                   [--json out/bench-calculators-ENGINE.json]
+
+`--profile phone` (Chromium) measures instead a phone's start-up on two shaped networks, cold,
+warm and from a reading page (scripts/bench_phone.py says how).
 
 Every engine (scripts/browsers: Debian's Chromium, Firefox ESR and WebKitGTK) is measured the
 same way for start-up, first result and bytes, each against the plain-JavaScript baseline in the
@@ -61,6 +64,7 @@ from urllib.parse import unquote, urlencode, urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import bench_phone  # noqa: E402  (scripts/bench_phone.py: --profile phone)
 import browsers  # noqa: E402  (scripts/browsers: the three engines' drivers)
 import static_server  # noqa: E402  (scripts/static_server.py, the server scripts/serve uses)
 from browsers.chromium import ARGS, EXECUTABLE as CHROMIUM  # noqa: E402
@@ -419,6 +423,8 @@ def transfer_since_clear(root: Path, baseline: Path, prefix: str) -> dict:
         "br": sum(f["br"] for f in sized),
         "gzip_only_client": sum(f["gz"] for f in sized),
         "sent": sum(f["sent"] for f in files),
+        # On a reading page: the runtime it fetched once idle (calculators/web/prefetch.js).
+        "runtime_sent": sum(f["sent"] for f in files if "/runtime/" in f["path"]),
         "files": sorted(files, key=lambda f: -f["sent"]),
     }
 
@@ -595,9 +601,15 @@ def targets(startup: dict, lat: dict | None, sizes: dict) -> list[dict]:
             rows.append(timed(f"longest task in start-up, {label}, median (ms)", TARGETS["task_ms"],
                               calc[mode]["longest_task_ms"],
                               f"; tick gap median {calc[mode]['longest_tick_gap_ms']['median']} (informative)"))
+    # A reading page's own bytes: the runtime it fetches once idle, for a calculator opened next,
+    # is a deliberate extra, shown beside them.
+    own = [f for f in sizes["reading"]["files"] if "/runtime/" not in f["path"]]
+    reading = {"sent": sum(f["sent"] for f in own), "gzip_only_client": sum(f.get("gz", 0) for f in own)}
     rows += [sent(f"cold visit {CALCULATOR}, as sent (bytes)", TARGETS["calculator_bytes"], sizes["calculator"]),
              sent(f"cold visit {LAND}, as sent (bytes)", TARGETS["calculator_bytes"], sizes["land"]),
-             sent(f"cold visit {READING}, as sent (bytes)", TARGETS["reading_bytes"], sizes["reading"])]
+             sent(f"cold visit {READING}, as sent, without the runtime fetched ahead (bytes)",
+                  TARGETS["reading_bytes"], reading)]
+    rows[-1]["detail"] += f"; runtime fetched ahead once idle {sizes['reading']['runtime_sent'] / 1e6:.3f} MB"
     return rows
 
 
@@ -646,17 +658,49 @@ def measure_engine(engine, playwright, pages, base, root, baseline, prefix, runs
     return {"modes": modes, "reading": None, "latency": None, "bytes": sizes, "version": version}
 
 
+def phone(args, pages: dict, reading_url: str, load_before: list) -> None:
+    """--profile phone: scripts/bench_phone.py's runs, with this script's visit and checks."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        modes = bench_phone.measure(browser, pages, reading_url, args.runs, INIT_SCRIPT, visit,
+                                    snapshot_kept, log)
+        version = f"Chromium {browser.version}"
+        browser.close()
+    expected = land(LAND_INPUT)["floor_price"]
+    values = sorted({digits(r["result_text"]) for by_mode in modes.values() for by_page in by_mode.values()
+                     for runs in by_page.values() for r in runs if not r["failed"]}, key=str)
+    load = (load_before, [round(x, 2) for x in os.getloadavg()])
+    table = bench_phone.summarize(modes)
+    report = {"date": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "profile": "phone", "runs": args.runs,
+              "site": str(args.site) if args.site else "built into a temp dir, served under /site/",
+              "machine": {"cpus": os.cpu_count(), "browser": version, "load_before": load[0], "load_after": load[1]},
+              "networks": bench_phone.NETWORKS, "expected_floor_price": expected, "values": values,
+              "values_equal": values == [expected], "table": table, "runs_detail": modes}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    bench_phone.print_table(table, args.runs, load)
+    print(f"land floor price: expected {expected}; results {'equal' if values == [expected] else 'NOT EQUAL: ' + str(values)}")
+    print(f"JSON: {args.json}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", choices=browsers.ENGINES, default="chromium")
     parser.add_argument("--site", type=Path, help="a built site directory (default: build one)")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--changes", type=int, default=50, help="input changes for the latency (Chromium)")
-    parser.add_argument("--json", type=Path, help="default: out/bench-calculators-ENGINE.json")
+    parser.add_argument("--profile", choices=("desktop", "phone"), default="desktop",
+                        help="phone: shaped networks and a slowed CPU (Chromium; scripts/bench_phone.py)")
+    parser.add_argument("--json", type=Path, help="default: out/bench-calculators-ENGINE[-phone].json")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
-    args.json = args.json or ROOT / "out" / f"bench-calculators-{args.engine}.json"
+    if args.profile == "phone" and args.engine != "chromium":
+        parser.error("--profile phone needs --engine chromium (the DevTools protocol shapes the network and CPU)")
+    suffix = "-phone" if args.profile == "phone" else ""
+    args.json = args.json or ROOT / "out" / f"bench-calculators-{args.engine}{suffix}.json"
     browsers.check_installed(args.engine)
 
     from playwright.sync_api import sync_playwright
@@ -681,6 +725,14 @@ def main() -> None:
              "land": (base + LAND + land_fragment(), ("ready", "result")),
              "baseline": (origin + BASELINE_PREFIX + "land.html" + land_fragment(), ("result",))}
     load_before = [round(x, 2) for x in os.getloadavg()]
+    if args.profile == "phone":
+        try:
+            phone(args, {"land": pages["land"], "baseline": pages["baseline"]}, base + READING, load_before)
+        finally:
+            server.shutdown()
+            server.server_close()
+            shutil.rmtree(temp, ignore_errors=True)
+        return
     try:
         with sync_playwright() as playwright:
             if args.engine == "chromium":

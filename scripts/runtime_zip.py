@@ -8,23 +8,25 @@ by the very interpreter the browser runs, is read as is (docs/performance.md has
 It is compiled as `python -OO -X no_debug_ranges` would: no docstrings or asserts, no column
 positions (line numbers stay); the driver sets PYTHONNODEBUGRANGES.
 
-Which modules: those Pyodide itself imported to boot; the rule package's modules reachable from
-the module the worker imports (cli), following every `import` in their source, those inside
-functions too; every module those name, with its own imports; and the codec of every
-`.decode("…")`, `.encode("…")` or `encoding="…"` in them (so the batch's GB18030 decoding works).
-The command line (__main__), the glossary and the schema, which only the site build and the
-command line use, stay out.
+Which modules: what was imported once the rules had run, traced: those Pyodide itself imported
+to boot, then every module imported while the module the worker imports (cli) answered every
+case input through every command of cli.COMMANDS, and every batch request on every batch case
+file (the driver copies the case files in: tests/rules/cases, tests/rules/batch,
+calculators/examples). Codecs are modules too (encodings.gb18030 when a GB18030 file is read),
+so the trace holds them. The command line (__main__), the glossary and the schema, which only
+the site build and the command line use, stay out. A module a rule imports only on a path no
+case takes would be missing: tests/site/test_runtime_archive.py compares every `import` and
+codec named in the archived rules' source with the archive.
 
 Set by the driver: PACKAGE_DIR (the package's source, copied into the virtual file system),
-OUT_ZIP, OUT_MANIFEST.
+CASES_DIR (the case files, one folder per source), OUT_ZIP, OUT_MANIFEST.
 """
 
 import sys
 
 BOOT = set(sys.modules)  # what Pyodide imported to start, before this script imports anything
 
-import ast  # noqa: E402  (each of these is among BOOT: checked in build())
-import codecs  # noqa: E402
+import base64  # noqa: E402  (each of these is among BOOT: checked in build())
 import importlib  # noqa: E402
 import importlib.util  # noqa: E402
 import json  # noqa: E402
@@ -32,78 +34,55 @@ import os  # noqa: E402
 import zipfile  # noqa: E402
 from importlib._bootstrap_external import _code_to_hash_pyc  # noqa: E402
 
-TOOLS = {"ast", "codecs", "importlib", "importlib.util", "json", "os", "zipfile"}
+TOOLS = {"base64", "importlib", "importlib.util", "json", "os", "zipfile"}
 ENTRY = "xinzhou_policy.cli"  # what the browser's worker imports
 STDLIB = f"/lib/python{sys.version_info.major}{sys.version_info.minor}.zip"
 
 
-def _resolve(node: ast.ImportFrom, module: str, is_package: bool) -> str:
-    if node.level == 0:
-        return node.module
-    parts = module.split(".")
-    base = parts if is_package else parts[:-1]
-    base = base[:len(base) - (node.level - 1)]
-    return ".".join(base + ([node.module] if node.module else []))
+def _files(cases_dir: str, suffix: str) -> list[str]:
+    return sorted(f"{root}/{name}" for root, _, names in os.walk(cases_dir)
+                  for name in names if name.endswith(suffix))
 
 
-def _codec(node: ast.AST) -> str | None:
-    """The codec a call names: `x.decode("gb18030")`, `x.encode("utf-8")`, `encoding="…"`."""
-    if not isinstance(node, ast.Call):
-        return None
-    named = [k.value for k in node.keywords if k.arg == "encoding"]
-    if isinstance(node.func, ast.Attribute) and node.func.attr in ("decode", "encode") and node.args:
-        named.append(node.args[0])
-    for value in named:
-        if isinstance(value, ast.Constant) and isinstance(value.value, str):
-            return value.value
-    return None
+def _case_inputs(cases_dir: str) -> list[str]:
+    """The JSON text of every case file's input (its `profile` or `land` table) and of every
+    example. tomllib, imported here to read the case files, is forgotten again, so that the
+    rules' own need of it is traced as if this function had not run."""
+    before = set(sys.modules)
+    import tomllib
+    texts = [json.dumps(case.get("profile", case.get("land")), ensure_ascii=False)
+             for path in _files(cases_dir, ".toml")
+             for case in tomllib.loads(open(path, encoding="utf-8").read())["case"]]
+    for name in set(sys.modules) - before:
+        del sys.modules[name]
+    return texts + [open(path, encoding="utf-8").read() for path in _files(cases_dir, ".json")
+                    if not path.endswith(".output.json")]  # an example's output is no input
 
 
-def _imports_and_codecs(module: str) -> tuple[set[str], set[str]]:
-    """What a module names in any `import` (at its top or inside a function) and any codec
-    it names in a call, from its source."""
-    loaded = sys.modules[module]
-    is_package = hasattr(loaded, "__path__")
-    imports, codecs_named = set(), set()
-    for node in ast.walk(ast.parse(open(loaded.__file__, encoding="utf-8").read())):
-        if isinstance(node, ast.Import):
-            imports.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            target = _resolve(node, module, is_package)
-            imports.add(target)
-            # `from . import batch` names a submodule; `from json import loads` does not.
-            if hasattr(importlib.import_module(target), "__path__"):
-                imports.update(f"{target}.{alias.name}" for alias in node.names
-                               if importlib.util.find_spec(f"{target}.{alias.name}") is not None)
-        elif (name := _codec(node)) is not None:
-            codecs_named.add(codecs.lookup(name).name)
-    return imports, codecs_named
-
-
-def _closure(package_dir: str, entry: str) -> tuple[list[str], set[str], set[str]]:
-    """The rule package's modules reachable from the entry point, with every module and codec
-    they name, all imported (so their own imports are in sys.modules too)."""
+def _trace(package_dir: str, cases_dir: str) -> dict[str, int]:
+    """Import the entry point and run every case through it: sys.modules then holds what the
+    rules import. Returns how many requests of each command ran."""
+    inputs = _case_inputs(cases_dir)
     sys.path.insert(0, package_dir)
-    package = entry.split(".")[0]
-    importlib.import_module(entry)
-    seen, named, codecs_named = set(), set(), set()
-    while todo := sorted(m for m in sys.modules if m.split(".")[0] == package and m not in seen):
-        for module in todo:
-            seen.add(module)
-            imports, found = _imports_and_codecs(module)
-            named |= {i for i in imports if i.split(".")[0] != package}
-            codecs_named |= found
-            for name in sorted(imports):
-                importlib.import_module(name)
-    for name in sorted(codecs_named):
-        codecs.lookup(name)
-    return sorted(seen), named, codecs_named
-
-
-def _data_files(directory: str) -> list[str]:
-    """Every .toml file under the package (os.walk is among the modules Pyodide boots with)."""
-    return sorted(f"{root}/{name}" for root, _, names in os.walk(directory)
-                  for name in names if name.endswith(".toml"))
+    cli = importlib.import_module(ENTRY)
+    ran = {}
+    for command in cli.COMMANDS:
+        if command == "batch":  # the batch page's requests (batch.request), on each batch file
+            requests = [{"op": "template"}]
+            for path in _files(cases_dir, ".csv"):
+                data = base64.b64encode(open(path, "rb").read()).decode("ascii")
+                requests += [{"op": "open", "data": data}, {"op": "compute", "stop": 10**6},
+                             {"op": "page", "start": 0, "stop": 50},
+                             {"op": "page", "start": 0, "stop": 50, "errors_only": True},
+                             {"op": "csv"}, {"op": "xlsx"}]
+            texts = [json.dumps(r) for r in requests]
+        else:  # every input through every command: the answers and the input errors alike
+            texts = inputs
+        for text in texts:
+            cli.run_text(command, text)
+        ran[command] = len(texts)
+    cli.prepare()  # what the worker runs before its snapshot
+    return ran
 
 
 def _stdlib_files(modules: set[str]) -> set[str]:
@@ -112,10 +91,12 @@ def _stdlib_files(modules: set[str]) -> set[str]:
     return {f[len(prefix):] for f in files if f.startswith(prefix)}
 
 
-def build(package_dir: str, out_zip: str, out_manifest: str) -> dict:
+def build(package_dir: str, cases_dir: str, out_zip: str, out_manifest: str) -> dict:
     if TOOLS - BOOT:  # a module this script alone imported would hide a need of the rules
         raise RuntimeError(f"runtime_zip.py imports modules Pyodide did not: {TOOLS - BOOT}")
-    modules, named, encodings = _closure(package_dir, ENTRY)
+    ran = _trace(package_dir, cases_dir)
+    package = ENTRY.split(".")[0]
+    modules = sorted(m for m in sys.modules if m.split(".")[0] == package)
 
     stdlib = zipfile.ZipFile(STDLIB)
     members = {n: stdlib.read(n) for n in sorted(_stdlib_files(set(sys.modules)))}
@@ -124,7 +105,7 @@ def build(package_dir: str, out_zip: str, out_manifest: str) -> dict:
         path = sys.modules[module].__file__
         members[path[len(package_root):]] = open(path, "rb").read()
     # The data the rules read at run time: the document registry and the dated parameters.
-    for path in _data_files(package_root + ENTRY.split(".")[0]):
+    for path in _files(package_root + package, ".toml"):
         members[path[len(package_root):]] = open(path, "rb").read()
     written = []
     with zipfile.ZipFile(out_zip, "w", zipfile.ZIP_STORED) as out:
@@ -138,9 +119,10 @@ def build(package_dir: str, out_zip: str, out_manifest: str) -> dict:
     manifest = {
         "python": sys.version.split()[0],
         "boot_modules": sorted(BOOT),
+        "builtin_modules": sorted(sys.builtin_module_names),
+        "requests_traced": ran,
+        "traced_modules": sorted(set(sys.modules) - BOOT),
         "rule_modules": modules,
-        "imports_named_by_rules": sorted(named),
-        "codecs_named_by_rules": sorted(encodings),
         "members": written,
     }
     with open(out_manifest, "w", encoding="utf-8") as handle:
@@ -162,4 +144,4 @@ def _write(out: zipfile.ZipFile, member: str, data: bytes) -> str:
     return member
 
 
-build(PACKAGE_DIR, OUT_ZIP, OUT_MANIFEST)  # noqa: F821  (set by build_runtime.mjs)
+build(PACKAGE_DIR, CASES_DIR, OUT_ZIP, OUT_MANIFEST)  # noqa: F821  (set by build_runtime.mjs)

@@ -44,7 +44,13 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 RUNTIME_TOOLS = (ROOT / "scripts" / "build_runtime.mjs", ROOT / "scripts" / "runtime_zip.py")
 CACHE = ROOT / "build" / "runtime"
-WEB_FILES = ("boot.js", "engine.js", "calculator.js", "worker.js", "download.js", "snapshot.js", "calculator.css", "batch.js", "batch.css")
+# The inputs the rules are traced on to choose the archive's modules (scripts/runtime_zip.py).
+CASE_DIRS = (ROOT / "tests" / "rules" / "cases", ROOT / "tests" / "rules" / "batch", PACKAGE / "examples")
+WEB_FILES = ("boot.js", "engine.js", "calculator.js", "worker.js", "download.js", "snapshot.js", "calculator.css",
+             "batch.js", "batch.css", "prefetch.js")
+# Reading pages from which readers often go on to a calculator: they fetch the runtime into the
+# HTTP cache once idle (calculators/web/prefetch.js), besides every document's page.
+PREFETCH_PAGES = ("index", "estimate")
 ASSETS = "assets/calculators"
 
 MARKER = re.compile(r"^<!-- calculator: (\w+) -->$", re.MULTILINE)
@@ -94,11 +100,13 @@ _TEXT = {
 
 # ------------------------------------------------------------------------------ the runtime
 def _runtime_hash() -> str:
-    """Of everything the archive is made from: the rules' sources, Pyodide, the two tools."""
+    """Of everything the archive is made from: the rules' sources, Pyodide, the two tools, the
+    case inputs traced."""
     digest = hashlib.sha256(_pyodide_version().encode())
     # The package's code and its data (the registry, the parameters): both go into the archive.
     sources = sorted([*(PACKAGE / "src").rglob("*.py"), *(PACKAGE / "src").rglob("*.toml")])
     sources.append(PACKAGE / "pyproject.toml")
+    sources += sorted(p for d in CASE_DIRS for p in d.rglob("*") if p.is_file())
     for path in sources + list(RUNTIME_TOOLS):
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
@@ -137,7 +145,7 @@ def _start_runtime_build(out: Path, key: str) -> None:
     _state["partial"] = str(partial)
     _build[key] = subprocess.Popen(
         [node, str(RUNTIME_TOOLS[0]), str(PYODIDE), str(PACKAGE / "src" / "xinzhou_policy"),
-         str(partial / "python.zip"), str(partial / "manifest.json")],
+         str(partial / "python.zip"), str(partial / "manifest.json"), *map(str, CASE_DIRS)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
@@ -224,12 +232,26 @@ def _engine_boot(page) -> dict[str, str]:
     the two large ones, so that the page can show a download's total whatever the server's
     compression (calculators/web/download.js). The archive's size waits for its build, started
     in on_config."""
-    here = page.url
-    files = urlencode({"runtime": _relative(here, f"{_state['runtime']}/pyodide.mjs"),
-                       "stdlib": _relative(here, f"{_state['rules']}/python.zip"),
-                       "wasm-size": (PYODIDE / "pyodide.asm.wasm").stat().st_size,
-                       "stdlib-size": _finished_runtime().stat().st_size}, safe="/")
-    return {"src": _relative(here, f"{ASSETS}/boot.js"), "files": files}
+    return {"src": _relative(page.url, f"{ASSETS}/boot.js"), "files": _engine_files(page.url, sizes=True)}
+
+
+def _engine_files(here: str, sizes: bool = False) -> str:
+    files = {"runtime": _relative(here, f"{_state['runtime']}/pyodide.mjs"),
+             "stdlib": _relative(here, f"{_state['rules']}/python.zip")}
+    if sizes:
+        files.update({"wasm-size": (PYODIDE / "pyodide.asm.wasm").stat().st_size,
+                      "stdlib-size": _finished_runtime().stat().st_size})
+    return urlencode(files, safe="/")
+
+
+def _runtime_prefetch(page) -> dict[str, str] | None:
+    """What the head of a reading page holds to fetch the runtime ahead (overrides/main.html
+    renders page.meta["runtime_prefetch"]): the same <meta name="xinzhou-engine"> (its URLs; the
+    sizes are for a calculator's progress), and calculators/web/prefetch.js."""
+    src = page.file.src_uri
+    if not (page_document(src) or src.removesuffix(".md").removesuffix(".en") in PREFETCH_PAGES):
+        return None
+    return {"src": _relative(page.url, f"{ASSETS}/prefetch.js"), "files": _engine_files(page.url)}
 
 
 def _noscript(page, lang: str, tables: bool) -> str:
@@ -320,4 +342,6 @@ def on_page_content(html, page, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     lang = page_language(page.file.src_uri)
+    if (prefetch := _runtime_prefetch(page)) is not None:
+        page.meta["runtime_prefetch"] = prefetch
     return MARKER.sub(lambda m: calculator(m.group(1), page, lang), markdown)

@@ -1,5 +1,6 @@
-"""What the pages ask the network for: only the local origin; no runtime on reading pages; a
-runtime that cannot load is reported within seconds, with the static award tables still shown."""
+"""What the pages ask the network for: only the local origin; on reading pages, the runtime only
+once idle, into the HTTP cache, and not on a slow connection; a runtime that cannot load is
+reported within seconds, with the static award tables still shown."""
 
 from __future__ import annotations
 
@@ -47,17 +48,59 @@ def test_every_request_goes_to_the_local_origin(context, site):
     assert any(url.endswith("/python.zip") for url in requested)
 
 
+FETCHED = "xinzhou-runtime-fetched"  # calculators/web/prefetch.js's mark
+
+
+def _runtime_requests(requested: list[str]) -> list[str]:
+    return sorted(url.split("?")[0] for url in requested if "/runtime/" in url)
+
+
+@pytest.fixture(scope="module")
+def engine_files(browser, site) -> list[str]:
+    """What a calculator page's engine fetches of the runtime (GET: the wasm's MIME check is a HEAD)."""
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: request.method == "GET" and requested.append(request.url))
+    page.goto(site.url + CALCULATOR_PAGES[0])
+    wait_ready(page)
+    context.close()
+    return _runtime_requests(requested)
+
+
 @pytest.mark.parametrize("path", READING_PAGES)
-def test_reading_page_loads_no_runtime(page, site, path):
+def test_reading_page_fetches_the_engines_runtime_once_idle_and_no_calculator(page, site, path, engine_files):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(site.url + path, wait_until="networkidle")
-    assert requested, "no request recorded"
-    runtime = [url for url in requested
-               if url.split("?")[0].endswith((".wasm", "/calculator.js", "/worker.js", "/python.zip"))
-               or "/runtime/" in url]
-    assert runtime == []
+    page.goto(site.url + path, wait_until="load")
+    assert _runtime_requests(requested) == [], "fetched before the page had loaded"
+    page.wait_for_function(f"() => performance.getEntriesByName({FETCHED!r}).length > 0", timeout=READY_TIMEOUT_MS)
+    # The very URLs the engine loads (a calculator opened next finds them in the HTTP cache).
+    assert _runtime_requests(requested) == engine_files
+    assert len(engine_files) == 5, engine_files  # loader, glue, lock file, wasm, python.zip
+    assert not [url for url in requested if url.split("?")[0].endswith(("/calculator.js", "/worker.js"))]
     assert page.evaluate("typeof window.policyCalculator") == "undefined"
+
+
+# Where the browser says the connection is slow or the reader saves data (Chromium's
+# navigator.connection, overridden), and on pages outside the list: nothing of the runtime.
+SLOW = {"save-data": "saveData', { get: () => true }", "2g": "effectiveType', { get: () => '2g' }"}
+
+
+@pytest.mark.parametrize("path, connection", [("policy.html", "save-data"), ("en/index.html", "2g"),
+                                              ("glossary.html", None), ("en/about.html", None)])
+def test_no_runtime_fetched_ahead_on_a_slow_connection_or_other_pages(context, site, path, connection):
+    if connection:
+        context.add_init_script(
+            f"Object.defineProperty(Object.getPrototypeOf(navigator.connection), '{SLOW[connection]});")
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site.url + path, wait_until="load")
+    # Idle callbacks run in order: once this one has run, prefetch.js's would have fetched.
+    page.evaluate("() => new Promise((done) => requestIdleCallback(() => setTimeout(done, 1000)))")
+    assert _runtime_requests(requested) == []
+    assert not page.evaluate(f"performance.getEntriesByName({FETCHED!r}).length")
 
 
 def _expect_failure_shown(page, site, started: float, reason: str | None = None) -> None:
