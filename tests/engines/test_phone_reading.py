@@ -87,11 +87,13 @@ def test_no_page_scrolls_sideways_or_shows_an_internal_name(engine, launch, serv
     assert sideways == {} and names == {}, (sideways, names)
 
 
-# A backbone enterprise with items of several clauses, on a date after the policy's validity:
-# the result has items (with their parameters), warnings that cite the policy's closing
-# paragraph and its readings, and the guidance, each naming a clause.
-RESULT = ("event_date=2026-06-01&role=backbone&revenue=600000000&previous_max_revenue=200000000"
-          "&town_revenue_rank=2&equipment_investment=3000000&incumbent_trainees=12")
+# A leading enterprise with items of two clauses (with their parameters), warnings that cite
+# clauses (two thresholds in one year; training days missing) and the guidance, whose closing
+# rules cite the policy's closing paragraph. The land result, after the policy's validity,
+# warns citing that paragraph and its readings.
+RESULT = ("event_date=2025-12-10&role=leading&revenue=6000000000&town_revenue_rank=2"
+          "&equipment_investment=3000000&new_hire_trainees=10&new_hire_training_days=0"
+          "&new_hire_employment_rate=0.9")
 LAND_RESULT = "grade=8&area_m2=20000&supported_project=true&event_date=2026-06-01"
 SHOWN = """() => {
   const app = document.querySelector(".calculator-app");
