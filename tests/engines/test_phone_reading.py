@@ -14,7 +14,7 @@ import pytest
 
 from ..site.html_text import internal_names_in
 from .accessibility import violations
-from .pages import CALCULATOR, LAND, engine_state
+from .pages import CALCULATOR, LAND, open_ready
 
 PHONE_ENGINES = [pytest.param("chromium", marks=pytest.mark.chromium),
                  pytest.param("webkit", marks=pytest.mark.webkit)]
@@ -109,8 +109,7 @@ SHOWN = """() => {
 @pytest.mark.parametrize("url, fragment", [(CALCULATOR, RESULT), (LAND, LAND_RESULT)])
 def test_a_result_names_clauses_and_values_by_their_labels(engine, launch, served, site, url, fragment):
     browser = launch(phone=True)
-    browser.open(f"{served.url}{url}#{fragment}")
-    assert engine_state(browser)["state"] == "ready"
+    open_ready(browser, f"{served.url}{url}#{fragment}")
     browser.wait("() => Boolean(document.querySelector('.calc-result .calc-total'))")
     shown = browser.evaluate(SHOWN)
     assert shown["warnings"] > 0, shown
