@@ -12,7 +12,9 @@ reports, in Chinese and English:
 - cache headers: a year (immutable) under runtime/, revalidation (no-cache) everywhere else,
   the redirect of the address without its trailing slash included;
 - text files larger than 1 KB served uncompressed; any Set-Cookie; a folder listed;
-- a site built with a SITE_URL other than the address it is served from.
+- a site built with a SITE_URL other than the address it is served from;
+- every footer field still holding its placeholder (主办单位, 网站标识码, ICP备案号… not filled in
+  at deployment: the deployment guide says where each value comes from).
 
 Exit status 0 when no problem is found, 1 otherwise. Standard library only, so it runs on the
 web server itself. Deployment guide: docs/deploy.md.
@@ -68,6 +70,9 @@ URL_LIKE = re.compile(r"^[\w./-]+\.(?:html|css|js|mjs|json|wasm|whl|zip|xml)$")
 
 # kind -> (title zh, title en, fix zh, fix en); the fixes name the guide's sections.
 KINDS = {
+    "placeholder": ("页脚信息尚未填写（仍是“部署时填写”）", "footer field still holding its placeholder",
+                    "按部署指南“本单位信息”一节填写 mkdocs.yml 的 extra.publisher（或相应环境变量）后重新构建。",
+                    "Fill in mkdocs.yml's extra.publisher (or its environment variables) as the guide's identity section says, then rebuild."),
     "unreachable": ("无法访问", "cannot be reached",
                     "检查地址、网络和服务器是否在运行。",
                     "Check the address, the network and that the server is running."),
@@ -143,6 +148,7 @@ class _Links(HTMLParser):
         self.canonical: str | None = None
         self._in_config = False
         self.config = ""
+        self.unfilled: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -154,6 +160,8 @@ class _Links(HTMLParser):
         for name, value in attrs.items():
             if name.startswith("data-") and value and URL_LIKE.match(value):
                 self.urls.append(value)
+        if attrs.get("data-unfilled"):
+            self.unfilled.append(attrs["data-unfilled"])
         if tag == "meta" and attrs.get("name") == ENGINE_META:
             self.urls += [v for v in parse_qs(attrs.get("content") or "").values() for v in v]
         self._in_config = tag == "script" and attrs.get("id") == "__config"
@@ -381,6 +389,11 @@ class Checker:
                 found.append(urljoin(response.url, config.get("base", ".").rstrip("/") + "/" + SEARCH_INDEX))
         if parser.canonical:
             self.check_canonical(response.url, urljoin(response.url, parser.canonical))
+        # Every page has the same footer: each field is reported once, on the first page.
+        reported = {f.detail for f in self.findings if f.kind == "placeholder"}
+        for setting in parser.unfilled:
+            if setting not in reported:
+                self.add("placeholder", response.url, setting)
         return found
 
     def check_canonical(self, url: str, canonical: str) -> None:

@@ -116,6 +116,9 @@ def registry_entry(a: argparse.Namespace, order: int) -> str:
         f"issuer_zh = {q(a.issuer_zh)}", f"issuer_en = {q(a.issuer_en)}",
         "", "# supersedes: the documents this one replaces (their superseded_by follows from it).",
         "[relations]", f"supersedes = {json.dumps(a.supersedes)}", f"amends = {json.dumps(a.amends)}",
+        "", "# gov.cn's document fields the text does not give: fill them in from the publisher's",
+        "# catalogue (maintainers' guide, document metadata). Empty: the pages say 未公布.",
+        "[metadata]", 'subject_zh = ""', 'subject_en = ""', "keywords_zh = []", "keywords_en = []",
         "", "# Section ids are the page anchors and the rules' clause ids; never change them once published.",
         "[sections]", 'part_kind = "part"', f'part_id = "{a.id}-part{{n}}"',
         f'clause_kind = "{"article" if article else "clause"}"', f'clause_id = "{a.id}-{{n}}"',
@@ -129,6 +132,7 @@ def registry_entry(a: argparse.Namespace, order: int) -> str:
         if getattr(a, key):
             lines.append(f"{key} = {getattr(a, key).isoformat()}")
     lines.append(f"in_force = {a.in_force.isoformat()}")
+    lines.append('index_number = ""  # 索引号, from the publisher\'s catalogue')
     if a.validity_years:
         lines.append(f"validity_years = {a.validity_years}")
     if a.expires:

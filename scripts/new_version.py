@@ -151,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, key):
             entry.append(f"{key} = {getattr(args, key).isoformat()}")
     entry.append(f"in_force = {new_id}")
+    entry.append('index_number = ""  # 索引号 of the new text, from the publisher\'s catalogue')
     if args.validity_years:
         entry += [f"validity_years = {args.validity_years}"]
     if args.expires:

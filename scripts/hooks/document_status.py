@@ -4,7 +4,8 @@
   status on the day the site is built (_documents.build_date), computed from its versions'
   dates: not yet in force, in force, validity ended, or superseded; on an earlier version's
   page, which version it is and where the current one is;
-- `<!-- document-info -->` (a document's page): kind, issuer, 文号, dates, validity, versions;
+- `<!-- document-info -->` (a document's page): gov.cn's document fields (索引号, 主题分类, 发文机关,
+  成文日期, 标题, 发文字号, 发布日期, 施行日期, 有效性, 主题词), then kind, dates, validity, versions;
 - `<!-- validity -->` (a document's page): each version's entry into force and last day;
 - `<!-- documents -->` (the home page): every document with its status.
 
@@ -39,10 +40,13 @@ _T = {
         "effect_not_yet_head": "对奖补估算的影响", "effect_not_yet": "：发生在{}之前的事项，不能依据本文件获得奖补。",
         "by": "自{}起由{}取代。", "history_text": "本页是{}自{}起施行的版本{}。现行版本见[{}]({})。",
         "applied_until": "，适用至{}",
-        "rows": {"kind": "文件类型", "issuer": "制定或发文机关", "approver": "批准机关", "number": "文号",
-                 "adopted": "通过", "approved": "批准", "issued": "印发日期", "published": "发布日期",
-                 "in_force": "施行日期", "validity": "有效期", "versions": "版本", "data": "结构化数据"},
-        "no_number": "原文未载", "current": "现行版本", "this_page": "本页", "changes": "修改内容",
+        "rows": {"index_number": "索引号", "subject": "主题分类", "issuer": "发文机关", "approver": "批准机关",
+                 "written": "成文日期", "title": "标题", "number": "发文字号", "published": "发布日期",
+                 "in_force": "施行日期", "effect": "有效性", "keywords": "主题词", "kind": "文件类型",
+                 "adopted": "通过", "approved": "批准", "issued": "印发日期",
+                 "validity": "有效期", "versions": "版本", "data": "结构化数据"},
+        "effect": {"valid": "有效", "invalid": "失效", "repealed": "已废止", "not_yet": "尚未施行"},
+        "unpublished": "未公布", "no_number": "原文未载", "current": "现行版本", "this_page": "本页", "changes": "修改内容",
         "json": "下载（JSON）", "item": "项目", "content": "内容",
         "vhead": ("版本", "施行日期", "最后一日", "有效期"),
     },
@@ -61,11 +65,15 @@ _T = {
         "by": "Superseded from {} by {}.", "history_text": "This page is the version of {} in force from {}{}. "
                                                           "The current version: [{}]({}).",
         "applied_until": ", applied through {}",
-        "rows": {"kind": "Kind", "issuer": "Enacted or issued by", "approver": "Approved by",
-                 "number": "Document number", "adopted": "Adopted", "approved": "Approved",
-                 "issued": "Date of issue", "published": "Publication", "in_force": "Entry into force",
+        "rows": {"index_number": "Index number", "subject": "Subject category", "issuer": "Issued by",
+                 "approver": "Approved by", "written": "Date of the text", "title": "Title",
+                 "number": "Document number", "published": "Publication", "in_force": "Entry into force",
+                 "effect": "Validity status", "keywords": "Subject terms", "kind": "Kind",
+                 "adopted": "Adopted", "approved": "Approved", "issued": "Date of issue",
                  "validity": "Period of validity", "versions": "Versions", "data": "Structured data"},
-        "no_number": "not given in the source", "current": "current version", "this_page": "this page",
+        "effect": {"valid": "In force", "invalid": "No longer in force", "repealed": "Repealed",
+                   "not_yet": "Not yet in force"},
+        "unpublished": "not published", "no_number": "not given in the source", "current": "current version", "this_page": "this page",
         "changes": "what changed", "json": "download (JSON)", "item": "Item", "content": "Details",
         "vhead": ("Version", "In force from", "Last day", "Period of validity"),
     },
@@ -146,15 +154,42 @@ def admonition(document: Document, version: Version, lang: str, here: str) -> st
     return f'!!! {kind} generated "{t[status.code]}"\n' + "\n\n".join(f"    {b}" for b in body)
 
 
+def metadata(document: Document, version: Version, lang: str) -> list[tuple[str, str]]:
+    """gov.cn's document fields, in its order, from the registry: (key, value), with 未公布 where
+    the registry holds nothing and 有效性 derived from the dates and relations on the build day.
+    The JSON export carries the same (export_json.py)."""
+    t = _T[lang]
+
+    def day(value):
+        return format_date(value, lang) if value else t["unpublished"]
+
+    keywords = getattr(document, f"keywords_{lang}")
+    return [
+        ("index_number", version.index_number or t["unpublished"]),
+        ("subject", getattr(document, f"subject_{lang}") or t["unpublished"]),
+        ("issuer", getattr(document, f"issuer_{lang}")),
+        ("written", day(version.written)),
+        ("title", getattr(document, f"title_{lang}")),
+        ("number", version.number or document.number or t["no_number"]),
+        ("published", day(version.published)),
+        ("in_force", day(version.in_force)),
+        ("effect", t["effect"][document.effect_on(version, build_date())]),
+        ("keywords", ("　" if lang == "zh" else "; ").join(keywords) or t["unpublished"]),
+    ]
+
+
+def row_label(key: str, lang: str) -> str:
+    return _T[lang]["rows"][key]
+
+
 def info_table(document: Document, version: Version, lang: str, here: str) -> str:
-    t, rows = _T[lang], []
-    r = t["rows"]
-    rows.append((r["kind"], getattr(document, f"kind_{lang}")))
-    rows.append((r["issuer"], getattr(document, f"issuer_{lang}")))
+    t, r = _T[lang], _T[lang]["rows"]
+    rows = [(r[key], value) for key, value in metadata(document, version, lang)]
     if document.approver_zh:
-        rows.append((r["approver"], getattr(document, f"approver_{lang}")))
-    rows.append((r["number"], version.number or document.number or t["no_number"]))
-    for key in ("adopted", "approved", "issued", "published", "in_force"):
+        rows.insert(3, (r["approver"], getattr(document, f"approver_{lang}")))
+    rows.append((r["kind"], getattr(document, f"kind_{lang}")))
+    # 成文日期 above is the date of issue (or of adoption): not repeated.
+    for key in ("adopted", "approved"):
         value = getattr(version, key)
         if value:
             rows.append((r[key], format_date(value, lang)))

@@ -3,7 +3,7 @@ registry (its latest version), and data/versions/ID/VERSION.json for each earlie
 
 Parsed from the Markdown sources by their `{#id}` headings, both languages side by side, with the
 data the pages show beside each clause (cross-references, responsible units, parameter keys) and
-the document's registry entry (kind, 文号, dates, versions, relations). Written in on_post_build,
+the document's registry entry (kind, 文号, dates, versions, relations, gov.cn's document fields). Written in on_post_build,
 at stable paths outside the language folders: adding it as a generated File crashes
 mkdocs-static-i18n.
 """
@@ -20,7 +20,8 @@ from xinzhou_policy.registry import DOCUMENTS, Document, Version
 import _crossrefs
 from xinzhou_policy.readings import readings
 
-from _documents import kind_of, source, sections, text_page
+from _documents import build_date, kind_of, source, sections, text_page
+from document_status import metadata as gov_fields, row_label
 from _readings import marker_ids, plain_markers
 from _values import LANGUAGES, render_placeholders
 
@@ -56,7 +57,7 @@ def parsed(docs_dir: str, path: str, lang: str) -> tuple[str, dict[str, dict[str
 
 def _version(version: Version) -> dict:
     fields = ("id", "in_force", "last_day", "validity_years", "issued", "published", "adopted",
-              "approved", "number", "note_zh", "note_en")
+              "approved", "number", "note_zh", "note_en", "index_number")
     return {f: getattr(version, f) for f in fields if getattr(version, f) not in (None, "")}
 
 
@@ -72,6 +73,13 @@ def _metadata(document: Document, version: Version, titles: dict[str, str]) -> d
         "versions": [_version(v) for v in document.versions],
         "supersedes": list(document.supersedes), "superseded_by": list(document.superseded_by),
         "amends": list(document.amends),
+        # gov.cn's document fields as the page shows them (未公布 where the registry has nothing),
+        # and 有效性 as a code, on the build day.
+        "fields": [{"key": key, "label_zh": row_label(key, "zh"), "label_en": row_label(key, "en"),
+                    "zh": zh, "en": en}
+                   for (key, zh), (_, en) in zip(gov_fields(document, version, "zh"),
+                                                 gov_fields(document, version, "en"))],
+        "effect": document.effect_on(version, build_date()), "as_of": build_date(),
         # The exported version's dates under the names this export has always given them.
         "in_force": version.in_force, "valid_from": version.in_force, "valid_until": version.last_day,
         **({"issued": version.issued} if version.issued else {}),

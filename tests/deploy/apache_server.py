@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from ..conftest import REPO
-from .nginx_server import accepts, uncomment
+from .nginx_server import accepts, has_ipv6_loopback, uncomment
 
 EXAMPLE = REPO / "docs" / "deploy" / "apache.conf"
 APACHE = shutil.which("apache2") or "/usr/sbin/apache2"
@@ -58,6 +58,7 @@ Listen 127.0.0.1:{tls_port}
     main = f"""ServerRoot {prefix}
 ServerName 127.0.0.1
 Listen 127.0.0.1:{port}
+{f"Listen [::1]:{port}" if has_ipv6_loopback() else ""}
 PidFile {prefix / 'apache2.pid'}
 ErrorLog {prefix / 'error.log'}
 Mutex file:{prefix} default

@@ -18,17 +18,42 @@ scripts/setup installs both.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from ..conftest import SUB_PATH, Site
+from ..conftest import REPO, SUB_PATH, Site
 from . import apache_server, nginx_server
+
+
+def check_site_passes(url: str, *args: str, env: dict | None = None, timeout: float = 300) -> dict:
+    """scripts/check_site.py --json against a served copy of the session's build, as an official
+    would run it: no problem with the server's set-up. That build is undeployed, so its footer
+    still holds every placeholder: exactly those are reported, and they alone fail the check."""
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "check_site.py"), url, "--json", *args],
+                            capture_output=True, text=True, timeout=timeout, env=env)
+    report = json.loads(result.stdout)
+    server = [p for p in report["problems"] if p["kind"] != "placeholder"]
+    assert server == [], json.dumps(server, ensure_ascii=False, indent=1)
+    placeholders = {p["detail"] for p in report["problems"] if p["kind"] == "placeholder"}
+    assert {"extra.publisher.icp", "extra.publisher.psb", "extra.publisher.site_code"} <= placeholders
+    assert result.returncode == 1
+    return report
+
+
+def ipv6_url(url: str) -> str:
+    """The same address over IPv6 loopback; skipped where the machine has no ::1 (the examples
+    listen on IPv6 too: docs/deploy.md, IPv6)."""
+    if not nginx_server.has_ipv6_loopback():
+        pytest.skip("this machine has no IPv6 loopback (::1)")
+    return url.replace("//127.0.0.1:", "//[::1]:")
 
 
 def _require(program: str, package: str) -> None:

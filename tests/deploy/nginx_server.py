@@ -3,7 +3,8 @@
 The example is a file for /etc/nginx/conf.d/; Debian includes such files inside `http {}` of
 /etc/nginx/nginx.conf. `runnable_config` wraps it the same way in a main file whose pid, logs
 and temporary files are in a temporary directory, and replaces only what an official replaces:
-the listening address, the folder holding the site and the sub-path.
+the listening addresses (IPv4, and IPv6 where loopback has it), the folder holding the site
+and the sub-path.
 """
 
 from __future__ import annotations
@@ -22,6 +23,16 @@ EXAMPLE = REPO / "docs" / "deploy" / "nginx.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 EXAMPLE_SUB_PATH = "policy-guide"
 START_TIMEOUT_S = 10
+
+
+def has_ipv6_loopback() -> bool:
+    """Whether this machine has ::1 (a container may have IPv4 only)."""
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
 
 
 def _replace(text: str, old: str, new: str) -> str:
@@ -55,6 +66,8 @@ def runnable_config(prefix: Path, served: Path, port: int, sub_path: str,
         site = uncomment(site, "# map $https $policy_guide_hsts", 4)
         site = uncomment(site, "# add_header Strict-Transport-Security", 1)
     site = _replace(site, "listen 80;", listen)
+    # The example's IPv6 line, on the same port of ::1 where the machine has it.
+    site = _replace(site, "listen [::]:80;", f"listen [::1]:{port};" if has_ipv6_loopback() else "")
     site = _replace(site, "root /srv/www;", f"root {served};")
     site = _replace(site, f"/{EXAMPLE_SUB_PATH}/", f"/{sub_path}/")
     (prefix / "policy-guide.conf").write_text(site, encoding="utf-8")

@@ -30,7 +30,7 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <link rel="canonical" href="{canonical}"><link rel="stylesheet" href="style.css"></head>
 <body><a href="calculator.html">calculator</a> <a href="https://other.example/">elsewhere</a>
 <script id="__config" type="application/json">{{"base": ".", "search": "search-worker.js"}}</script>
-<script type="module" src="app.js"></script></body></html>
+<script type="module" src="app.js"></script><footer>{footer}</footer></body></html>
 """
 CALCULATOR = """<!doctype html><html><head><meta charset="utf-8">
 <meta name="xinzhou-engine" content="runtime=runtime/pyodide-1/pyodide.mjs&amp;stdlib=runtime/rules-1/python.zip">
@@ -71,6 +71,7 @@ class Setup:
     redirect: bool = True  # /site answers 301 to /site/
     redirect_cache: str | None = "no-cache"  # the 301's Cache-Control (None: not sent)
     listing: bool = False  # runtime/ answers 200 with a list of its files
+    footer: str = ""  # the footer's fields (overrides/partials/copyright.html)
 
 
 RIGHT = Setup()
@@ -100,7 +101,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return self._send(404, b"", ".html")
         name = path[len("/site/"):] or "index.html"
         canonical = f"http://{setup.canonical_host or self.headers['Host']}{setup.sub_path}index.html"
-        files = {**FILES, "index.html": PAGE.format(canonical=canonical)}
+        files = {**FILES, "index.html": PAGE.format(canonical=canonical, footer=setup.footer)}
         if name not in files or name in setup.missing:
             return self._send(setup.missing_status, b"<!doctype html><p>missing</p>", ".html")
         self._send(200, files[name].encode(), "." + name.rsplit(".", 1)[-1], name)
@@ -185,6 +186,8 @@ FAULTS = {
     "stdlib missing": (Setup(missing=("runtime/rules-1/python.zip",)), "broken", "python.zip"),
     "wasm missing": (Setup(missing=("runtime/pyodide-1/pyodide.asm.wasm",)), "broken", "pyodide.asm.wasm"),
     "built for another sub-path": (Setup(sub_path="/other/"), "site-url", "index.html"),
+    "a footer field not filled in": (Setup(footer='<span data-unfilled="extra.publisher.icp">（部署时填写：ICP备案号）</span>'),
+                                     "placeholder", "/site/"),
 }
 
 

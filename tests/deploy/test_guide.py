@@ -47,3 +47,18 @@ def test_every_copy_of_the_headers_is_the_tested_policy(site):
         assert f'Header always set {name} "{value}"' in apache, name
         for page in PAGES:
             assert any(f"{name}: {value}" in block for block in _code_blocks(site.page(page))), (page, name)
+
+
+def test_the_guide_lists_every_setting_of_the_deployment():
+    """Every value mkdocs.yml takes from the environment (the site's identity, its footer fields)
+    is in the deployment guide's table, in both languages, with its place in mkdocs.yml."""
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    settings = re.findall(r"^\s*(\w+): !ENV \[(\w+),", config, re.MULTILINE)
+    assert len(settings) >= 14
+    for guide in ("deploy.md", "deploy.en.md"):
+        text = (REPO / "docs" / guide).read_text(encoding="utf-8")
+        for key, variable in settings:
+            if variable == "SITE_URL":
+                continue  # its own section, on building
+            assert f"`{variable}`" in text, (guide, variable)
+            assert f"`{key}`" in text or f".{key}`" in text, (guide, key)

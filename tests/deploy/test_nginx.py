@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 
@@ -18,6 +16,7 @@ from xinzhou_policy.cli import run_text
 
 from ..browser.browsing import CALCULATOR_PAGES, READING_PAGES, wait_ready
 from ..conftest import REPO
+from .conftest import check_site_passes, ipv6_url
 
 EXAMPLES = REPO / "calculators" / "examples"
 
@@ -36,11 +35,7 @@ def test_nginx_serves_the_site(nginx_site):
 
 
 def test_check_site_passes(nginx_site):
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "check_site.py"), nginx_site.url, "--json"],
-                            capture_output=True, text=True, timeout=300)
-    report = json.loads(result.stdout)
-    assert report["problems"] == [], json.dumps(report["problems"], ensure_ascii=False, indent=1)
-    assert result.returncode == 0
+    report = check_site_passes(nginx_site.url)
     checked = {entry["url"]: entry for entry in report["checked"]}
     # The crawl reached the runtime, and got what the guide promises for it.
     wasm = next(entry for url, entry in checked.items() if url.endswith("/pyodide.asm.wasm"))
@@ -127,3 +122,11 @@ def test_page_loads_without_error(context, nginx_site, path):
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
     seen["csp"] = page.evaluate("window.__csp || []")
     assert seen == {"console": [], "pageerror": [], "csp": [], "foreign": []}
+
+
+def test_the_site_answers_over_ipv6_as_over_ipv4(nginx_site):
+    """The example listens on IPv6 too: the same pages, with the same checks passing."""
+    url = ipv6_url(nginx_site.url)
+    report = check_site_passes(url)
+    assert all(entry["url"].startswith(url.rstrip("/")) for entry in report["checked"])
+    assert any(entry["url"].endswith("/pyodide.asm.wasm") and entry["status"] == 200 for entry in report["checked"])

@@ -199,3 +199,26 @@ def test_the_name_check_finds_a_planted_name(tmp_path):
     script = tmp_path / "planted.js"
     script.write_text('const page = "regulation.md"; const id = `regulation-12`;\n', encoding="utf-8")
     assert named_documents(script) == ["regulation-12"]
+
+
+@pytest.mark.parametrize("day, effects", [
+    (date(2019, 12, 31), ["not_yet", "not_yet"]),  # before the first text
+    (date(2021, 5, 31), ["valid", "not_yet"]),  # the first text's last day
+    (date(2021, 6, 1), ["invalid", "valid"]),  # the second replaces it
+    (date(2024, 1, 1), ["invalid", "invalid"]),  # the second's validity has ended
+])
+def test_the_validity_status_of_each_text_follows_from_its_dates(day, effects):
+    """有效性 (gov.cn's document field) is derived, never typed: 有效, 失效 once a text's validity
+    ended or a later version replaced it, 尚未施行 before its entry into force."""
+    doc = _document([{"id": "a", "in_force": date(2020, 1, 1), "validity_years": 2},
+                     {"id": "b", "in_force": date(2021, 6, 1), "expires": date(2023, 12, 31)}])
+    assert [doc.effect_on(v, day) for v in doc.versions] == effects
+
+
+def test_a_document_a_successor_supersedes_is_repealed(monkeypatch):
+    successor = replace(_document([{"id": "s", "in_force": date(2026, 1, 1)}]), id="successor",
+                        supersedes=("policy",))
+    monkeypatch.setitem(registry.DOCUMENTS, "successor", successor)
+    monkeypatch.setattr(POLICY, "superseded_by", ("successor",))
+    assert POLICY.effect_on(POLICY.latest, date(2025, 12, 31)) == "invalid"  # expired, not yet replaced
+    assert POLICY.effect_on(POLICY.latest, date(2026, 1, 1)) == "repealed"

@@ -170,7 +170,13 @@ class Version:
     source: str = ""  # the text as received, a file in shared/seeds/ (tests/site/test_fidelity.py)
     note_zh: str = ""
     note_en: str = ""
+    index_number: str = ""  # 索引号: given by the publisher's catalogue, not by the text
     last_day: date | None = None
+
+    @property
+    def written(self) -> date | None:
+        """成文日期, the date the text bears: its issue, or for an enacted text its adoption."""
+        return self.issued or self.adopted
 
     @property
     def last_day_other_reading(self) -> date | None:
@@ -241,6 +247,12 @@ class Document:
     amends: tuple[str, ...] = ()
     approver_zh: str = ""
     approver_en: str = ""
+    # gov.cn's document fields that the texts do not give ([metadata] in document.toml): 主题分类
+    # and 主题词, filled in by a maintainer; empty is shown as 未公布.
+    subject_zh: str = ""
+    subject_en: str = ""
+    keywords_zh: tuple[str, ...] = ()
+    keywords_en: tuple[str, ...] = ()
 
     # -------------------------------------------------------------------------- the data
     @property
@@ -297,6 +309,19 @@ class Document:
             if version.covers(day):
                 return Status("in_force", version)
         return Status("expired", self.nearest(day))
+
+    def effect_on(self, version: Version, day: date) -> str:
+        """有效性 of a version's text on `day`, from the dates and relations, never typed:
+        "repealed" (已废止: a successor document supersedes it), "invalid" (失效: its validity
+        ended, or a later version replaced it), "not_yet" (尚未施行) or "valid" (有效)."""
+        status = self.status_on(day)
+        if status.code == "superseded":
+            return "repealed"
+        if status.code == "expired" or any(v.in_force <= day for v in self.versions[self.versions.index(version) + 1:]):
+            return "invalid"
+        if day < version.in_force:
+            return "not_yet"
+        return "valid"
 
     def nearest(self, day: date) -> Version:
         """The version that applied last on or before `day` (the first, before it starts)."""
@@ -374,6 +399,7 @@ def _load(folder: str, raw: dict[str, Any]) -> Document:
         ends = [d for d in (version.expires, following and following.in_force - timedelta(days=1)) if d]
         linked.append(replace(version, last_day=min(ends) if ends else None))
     relations = raw.get("relations", {})
+    metadata = raw.get("metadata", {})
     parts = {}
     for p in raw.get("part", ()):
         part_id = sections.part_id.format(n=p["n"])
@@ -393,7 +419,9 @@ def _load(folder: str, raw: dict[str, Any]) -> Document:
         approver_en=raw.get("approver_en", ""), sections=sections, versions=tuple(linked),
         parts=parts, clauses=clauses, calculators=calculators,
         supersedes=tuple(relations.get("supersedes", ())),
-        amends=tuple(relations.get("amends", ())))
+        amends=tuple(relations.get("amends", ())),
+        subject_zh=metadata.get("subject_zh", ""), subject_en=metadata.get("subject_en", ""),
+        keywords_zh=tuple(metadata.get("keywords_zh", ())), keywords_en=tuple(metadata.get("keywords_en", ())))
 
 
 def _documents() -> dict[str, Document]:
