@@ -62,10 +62,16 @@ const pick = (obj, key) => obj[`${key}_${lang}`];
 // One formatter for the page: toLocaleString would build a new one for every amount shown.
 const moneyFormat = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const money = (text) => moneyFormat.format(Number(text));
-// Every cited clause links to its anchor on its document's page (the anchor is the clause id).
+// Every cited clause links to its anchor on its document's page (the anchor is the clause id),
+// named by its label: `cited` is what the rules return with a clause (an item, a warning, ...).
 const documentOf = (id) => Object.keys(documentPages).filter((d) => id.startsWith(`${d}-`))
   .sort((a, b) => b.length - a.length)[0];
-const clauseLink = (id, label) => el("a", { href: `${documentPages[documentOf(id)]}#${id}`, "data-clause": id }, label || id);
+const clauseLink = (cited) => el("a", { href: `${documentPages[documentOf(cited.clause)]}#${cited.clause}`,
+  "data-clause": cited.clause }, pick(cited, "clause_label"));
+// The parameters an item used, by their descriptions, each linked to its rows in the clause's
+// award table (scripts/hooks/award_tables.py names them param-DOCUMENT-KEY).
+const parameterLinks = (item) => el("ul", {}, item.parameter_descriptions.map((p) => el("li", {},
+  el("a", { href: `${documentPages[item.document]}#param-${item.document}-${p.key}` }, p[lang]))));
 // The readings an item or a warning rests on, each linked to its entry on the readings page.
 const readingLinks = (readings) => readings.flatMap((r, i) => [i ? (lang === "zh" ? "、" : ", ") : "",
   el("a", { href: `${readingsPage}#${r.id}`, "data-reading": r.id }, pick(r, "title"))]);
@@ -157,13 +163,13 @@ function renderItem(item) {
       el("span", { class: "calc-item-title" }, pick(item, "title")),
       el("span", { class: "calc-item-amount" }, item.basis === "up_to" ? `${TEXT.upTo} ` : "", money(item.amount), " ", TEXT.yuan),
     ),
-    el("p", { class: "calc-item-meta" }, `${TEXT.clause}: `, clauseLink(item.clause, pick(item, "clause_label")), ` · ${basis}`,
+    el("p", { class: "calc-item-meta" }, `${TEXT.clause}: `, clauseLink(item), ` · ${basis}`,
       forEnterprise(item) ? "" : ` · ${TEXT.recipient}: ${pick(item, "recipient")}`),
     item.readings.length ? el("p", { class: "calc-item-readings" }, `${TEXT.readings}: `, readingLinks(item.readings)) : null,
     el("details", { class: "calc-how" },
       el("summary", {}, TEXT.howComputed),
       el("p", {}, pick(item, "explanation")),
-      el("p", {}, `${TEXT.parameters}: ${item.parameters.join(", ")}`),
+      el("p", {}, `${TEXT.parameters}:`), parameterLinks(item),
       el("p", {}, `${TEXT.departments}: ${item.departments.map((d) => d[lang]).join("、")}`),
     ),
   );
@@ -187,7 +193,7 @@ function renderGuidance(entries) {
   return el("details", { class: "calc-guidance" },
     el("summary", {}, `${TEXT.guidance} (${shown.length})`),
     el("ul", {}, shown.map((g) => el("li", {},
-      el("strong", {}, pick(g, "topic")), " (", clauseLink(g.clause), ") ", pick(g, "applies"),
+      el("strong", {}, pick(g, "topic")), " (", clauseLink(g), ") ", pick(g, "applies"),
       g.departments.length ? el("span", { class: "calc-units" }, ` ${TEXT.departments}: ${g.departments.map((d) => d[lang]).join("、")}`) : null,
     ))),
   );
@@ -231,7 +237,7 @@ function renderWarnings(warnings) {
   if (!warnings.length) return null;
   return el("section", { class: "calc-warnings" }, el("h3", {}, TEXT.warnings),
     el("ul", {}, warnings.map((w) => el("li", {}, pick(w, "message"),
-      w.clause ? [" (", clauseLink(w.clause), ")"] : [],
+      w.clause ? [" (", clauseLink(w), ")"] : [],
       w.readings ? [" ", `${TEXT.readings}: `, ...readingLinks(w.readings)] : []))));
 }
 
@@ -241,7 +247,7 @@ function renderLand(result) {
     el("p", { class: "calc-total" }, `${TEXT.floor} `, el("strong", {}, money(result.floor_price), " ", TEXT.yuan),
       ` (${TEXT.unitFloor} ${money(result.floor_unit_price)} ${TEXT.yuan})`),
     el("p", {}, pick(result, "explanation")),
-    el("p", { class: "calc-item-meta" }, `${TEXT.clause}: `, clauseLink(result.clause), ` · ${result.reference}`),
+    el("p", { class: "calc-item-meta" }, `${TEXT.clause}: `, clauseLink(result), ` · ${result.reference}`),
     el("p", {}, `${TEXT.departments}: ${result.departments.map((d) => d[lang]).join("、")}`),
     result.readings.length ? el("p", { class: "calc-item-readings" }, `${TEXT.readings}: `, readingLinks(result.readings)) : null,
   ];
@@ -255,12 +261,12 @@ function renderSheet(data, result) {
     return input.type === "checkbox" ? "✓" : value;
   };
   const rows = Object.entries(data).map(([k, v]) => el("tr", {}, el("th", {}, labels[k]), el("td", {}, shown(k, v))));
-  const row = (i) => el("tr", {}, el("td", {}, pick(i, "clause_label"), ` (${i.clause})`),
+  const row = (i) => el("tr", {}, el("td", {}, pick(i, "clause_label")),
     el("td", {}, pick(i, "title"), i.basis === "up_to" ? ` (${TEXT.upTo})` : "", forEnterprise(i) ? "" : ` (${TEXT.recipient}: ${pick(i, "recipient")})`),
     el("td", {}, money(i.amount)));
   const others = command === "land" ? [] : result.items.filter((i) => !forEnterprise(i));
   const lines = command === "land"
-    ? [el("tr", {}, el("td", {}, result.clause), el("td", {}, TEXT.floor), el("td", {}, money(result.floor_price)))]
+    ? [el("tr", {}, el("td", {}, pick(result, "clause_label")), el("td", {}, TEXT.floor), el("td", {}, money(result.floor_price)))]
     : result.items.filter(forEnterprise).map(row);
   sheet.replaceChildren(
     el("h2", {}, TEXT.sheetTitle),

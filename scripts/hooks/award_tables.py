@@ -2,7 +2,7 @@
 
 `<!-- award-table: CLAUSE -->` (document pages only) becomes the table of the clause's parameters:
 what each value is, the value in the page's language, its unit, the Chinese wording it comes
-from, and the dates it applies from and until, with its outside source where it has one. Where a
+from, with its outside source where it has one, and the dates it applies from and until. Where a
 value has changed, every dated value is a row: the history stays readable. On an earlier
 version's page the table shows the values of that version. Every clause with parameters must
 have exactly one marker on each page of its document and every marker must name such a clause,
@@ -30,12 +30,12 @@ INDEX_MARKER = "<!-- award-index -->"
 _TEXT = {
     "zh": {"caption": "本条奖补参数（由规则包生成；原文以中文为准）",
            "head": ("说明", "数值", "单位", "原文", "适用期间"),
-           "scale_head": ("条件", "数额"), "reference": "依据：", "key": "参数",
+           "scale_head": ("条件", "数额"), "reference": "依据：",
            "from": "{}起", "until": "至{}", "earlier": "（已被后来的数值取代）"},
     "en": {"caption": "Award parameters of this clause (generated from the rule package; "
                       "the Chinese wording is the source)",
            "head": ("Description", "Value", "Unit", "Chinese wording", "Applies"),
-           "scale_head": ("Condition", "Amount"), "reference": "Source: ", "key": "parameter",
+           "scale_head": ("Condition", "Amount"), "reference": "Source: ",
            "from": "from {}", "until": "through {}", "earlier": " (replaced by a later value)"},
 }
 
@@ -77,34 +77,49 @@ def _value_cells(value, lang: str) -> tuple[str, str]:
     return escape(format_quantity(value.value, value.unit, lang)), escape(unit_label(value.unit, lang))
 
 
+def _rows(param: Parameter, document: Document, version: Version, lang: str) -> str:
+    """A parameter's rows: one per dated value, headed by what the value is (its row header)."""
+    text, rows = _TEXT[lang], []
+    shown = _shown(param, document, version)
+    for n, (entry, last) in enumerate(shown):
+        header = ""
+        if n == 0:
+            scope = f' scope="rowgroup" rowspan="{len(shown)}"' if len(shown) > 1 else ' scope="row"'
+            header = f'<th{scope}>{escape(getattr(param, f"description_{lang}"))}</th>'
+        wording = escape(entry.wording_zh)
+        if entry.reference:
+            source = "" if lang == "zh" else f' lang="{lang}"'
+            wording += f'<br><span class="reference"{source}>{text["reference"]}{escape(entry.reference)}</span>'
+        applies = text["from"].format(format_date(entry.start, lang))
+        if last is not None:
+            applies += "，" if lang == "zh" else ", "
+            applies += text["until"].format(format_date(last, lang)) + text["earlier"]
+        cell, unit = _value_cells(param.at(entry.start), lang)
+        value, unit_head, wording_head, applies_head = text["head"][1:]
+        earlier = ' class="earlier"' if last is not None and last < version.in_force else ""
+        rows.append(f'<tr{earlier}>{header}<td data-label="{value}">{cell}</td>'
+                    f'<td class="unit" data-label="{unit_head}">{unit}</td>'
+                    f'<td lang="zh" data-label="{wording_head}">{wording}</td>'
+                    f'<td data-label="{applies_head}">{applies}</td></tr>')
+    return "".join(rows)
+
+
 def table(clause_id: str, lang: str, version: Version | None = None) -> str:
-    """The clause's table for a version of its document (its latest, by default)."""
+    """The clause's table for a version of its document (its latest, by default). Each parameter
+    is a row group, anchored as param-DOCUMENT-KEY (calculator.js links an item's parameters
+    there): on a phone, site.css shows each group as a card. The key itself is never shown."""
     document = document_of(clause_id)
     version = version or document.latest
-    text, rows = _TEXT[lang], []
+    text, groups = _TEXT[lang], []
     for param in document.parameters.of_clause(clause_id):
-        shown = _shown(param, document, version)
-        for n, (entry, last) in enumerate(shown):
-            value = param.at(entry.start)
-            description = ""
-            if n == 0:
-                description = escape(getattr(param, f"description_{lang}"))
-                description += f'<br><span class="key">{text["key"]} <code>{param.key}</code></span>'
-            if entry.reference:
-                description += f'<br><span class="reference">{text["reference"]}{escape(entry.reference)}</span>'
-            applies = text["from"].format(format_date(entry.start, lang))
-            if last is not None:
-                applies += "，" if lang == "zh" else ", "
-                applies += text["until"].format(format_date(last, lang)) + text["earlier"]
-            cell, unit = _value_cells(value, lang)
-            earlier = ' class="earlier"' if last is not None and last < version.in_force else ""
-            rows.append(f"<tr{earlier}><td>{description}</td><td>{cell}</td><td>{unit}</td>"
-                        f'<td lang="zh">{escape(entry.wording_zh)}</td><td>{applies}</td></tr>')
-    head = "".join(f"<th>{h}</th>" for h in text["head"])
+        rows = _rows(param, document, version, lang)
+        if rows:
+            groups.append(f'<tbody id="param-{document.id}-{param.key}" data-key="{param.key}">{rows}</tbody>')
+    head = "".join(f'<th scope="col">{h}</th>' for h in text["head"])
     # One raw HTML block without blank lines, so Python-Markdown passes it through untouched.
     return (f'<div class="generated award-table" data-clause="{clause_id}">'
             f'<table><caption>{text["caption"]}</caption><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
+            f'{"".join(groups)}</table></div>')
 
 
 def index(lang: str) -> str:

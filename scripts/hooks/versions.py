@@ -67,8 +67,9 @@ def _parameter_rows(document: Document, version: Version, previous: Version, lan
         if not changed:
             continue
         old, new = param.at(previous.in_force), param.at(version.in_force)
-        rows.append(f"<tr><td>{escape(document.label(param.clause, lang))}</td>"
-                    f"<td>{escape(getattr(param, f'description_{lang}'))} <code>{param.key}</code></td>"
+        # The key names the row for the tests and the data only: readers are shown its description.
+        rows.append(f'<tr data-key="{param.key}"><td>{escape(document.label(param.clause, lang))}</td>'
+                    f"<td>{escape(getattr(param, f'description_{lang}'))}</td>"
                     f"<td>{escape(format_value(old, lang)) if old else '—'}</td>"
                     f"<td>{escape(format_value(new, lang))}</td>"
                     f'<td lang="zh">{escape(changed[-1].wording_zh)}</td></tr>')

@@ -50,7 +50,7 @@ def test_the_event_date_chooses_the_version_in_the_browser(changed_copy, browser
 @pytest.mark.parametrize("lang, old, new", [("", "20万元", "25万元"), ("en/", "200,000 yuan", "250,000 yuan")])
 def test_the_changes_page_shows_the_value_and_the_words(changed_copy, lang, old, new):
     html = (changed_copy.site / f"{lang}versions/policy/{V['in_force']}-changes.html").read_text(encoding="utf-8")
-    row = re.search(r"<tr><td>[^<]*</td><td>[^<]*<code>scale_leader_award</code></td><td>([^<]*)</td><td>([^<]*)</td>", html)
+    row = re.search(r'<tr data-key="scale_leader_award"><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td>', html)
     assert row and row.groups() == (old, new)
     assert re.findall(r'data-section="([\w-]+)"', html) == ["policy-4"]  # only the clause that changed
     assert "<del>" in html and "<ins>" in html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from html.parser import HTMLParser
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -71,3 +72,72 @@ class ArticleText(HTMLParser):
         parser.feed(html)
         parser.close()
         return "".join(parser.parts)
+
+
+# ------------------------------------------------------------------------------ reader text
+@cache
+def internal_names() -> frozenset[str]:
+    """What only the rules and the data may name, as far as the registry lists it: every
+    parameter key, reading id, numbered clause with a title, part and named section."""
+    from xinzhou_policy.readings import readings
+    from xinzhou_policy.registry import DOCUMENTS
+
+    names = set(readings())
+    for document in DOCUMENTS.values():
+        names |= set(document.parameters.all) | set(document.clauses) | set(document.parts)
+        names |= set(document.sections.named)
+    return frozenset(names)
+
+
+def is_internal(word: str) -> bool:
+    """A parameter key or a raw id: one of internal_names(), or any id a document's templates
+    make (regulation-12, regulation-ch3), whether or not the registry lists it."""
+    from xinzhou_policy.registry import DOCUMENTS
+
+    return word in internal_names() or any(d.sections.number_of(word) is not None for d in DOCUMENTS.values())
+
+
+def internal_names_in(text: str) -> list[str]:
+    """The internal names `text` shows, as whole words (policy-1 is not found in policy-10).
+    Readers are shown descriptions and labels instead; the names stay in hrefs, ids and data
+    attributes."""
+    return sorted(w for w in set(re.findall(r"[\w-]+", text)) if is_internal(w))
+
+
+class ReaderText(HTMLParser):
+    """Every text of a page a reader can be shown (hidden or not yet shown included), without
+    attributes, scripts and styles, and without the batch page's list of the CSV file's column
+    names: those are the names the reader's file must use (the result's amount columns are
+    named by clause id, each described beside its name)."""
+
+    SKIPPED = {"script", "style"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._open: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        skip = tag in self.SKIPPED or "batch-columns" in classes
+        self._open.append("skip" if skip else tag)
+        self._skipping += skip
+
+    def handle_endtag(self, tag):
+        if tag in VOID or not self._open:
+            return
+        self._skipping -= self._open.pop() == "skip"
+
+    def handle_data(self, data):
+        if not self._skipping:
+            self.parts.append(data)
+
+    @classmethod
+    def of(cls, html: str) -> str:
+        parser = cls()
+        parser.feed(html)
+        parser.close()
+        return " ".join(parser.parts)

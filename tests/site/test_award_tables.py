@@ -29,7 +29,7 @@ def test_every_clause_with_parameters_has_its_table(site, page):
     assert len(re.findall(r'class="generated award-table"', html)) == len(clauses)
     for clause in clauses:
         shown = table(html, clause)
-        assert [p.key for p in POLICY.of_clause(clause) if f"<code>{p.key}</code>" not in shown] == []
+        assert [p.key for p in POLICY.of_clause(clause) if f'data-key="{p.key}"' not in shown] == []
 
 
 # A change detector: policy-4 as a reader sees it. If a parameter changes, so must this.

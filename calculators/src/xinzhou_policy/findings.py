@@ -49,22 +49,24 @@ class Item:
 
     def to_dict(self) -> dict[str, Any]:
         doc = document_of(self.clause)
-        clause = doc.clauses.get(self.clause)
-        cite_zh, cite_en = doc.cite(self.clause)
-        title_zh, title_en = (clause.title_zh, clause.title_en) if clause else ("", "")
+        label_zh, label_en = doc.clause_label(self.clause)
+        described = doc.parameters.all
         return {
             "id": self.id,
             "clause": self.clause,
             "title_zh": self.title_zh,
             "title_en": self.title_en,
-            "clause_label_zh": f"{cite_zh} {title_zh}".strip(),
-            "clause_label_en": f"{cite_en[0].upper()}{cite_en[1:]}" + (f": {title_en}" if title_en else ""),
+            "clause_label_zh": label_zh,
+            "clause_label_en": label_en,
             "amount": money_str(self.amount),
             "basis": self.basis,
             "explanation_zh": self.explanation_zh,
             "explanation_en": self.explanation_en,
             "departments": doc.departments_of(self.clause),
             "parameters": list(self.parameters),
+            # What a reader is shown of them: the keys are names for the rules and the data only.
+            "parameter_descriptions": [{"key": k, "zh": described[k].description_zh,
+                                        "en": described[k].description_en} for k in self.parameters],
             "evidence_zh": list(self.evidence_zh),
             "evidence_en": list(self.evidence_en),
             "recipient": self.recipient,
@@ -92,6 +94,7 @@ class Warning:
         out: dict[str, Any] = {"code": self.code, "message_zh": self.message_zh, "message_en": self.message_en}
         if self.clause:
             out["clause"] = self.clause
+            out["clause_label_zh"], out["clause_label_en"] = document_of(self.clause).clause_label(self.clause)
         if self.readings:
             out["readings"] = [all_readings()[r].cited() for r in self.readings]
         if self.document:

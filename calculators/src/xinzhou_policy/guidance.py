@@ -27,9 +27,12 @@ class Guidance:
 
     def to_dict(self) -> dict[str, Any]:
         doc = document_of(self.clause)
+        label_zh, label_en = doc.clause_label(self.clause)
         return {
             "id": self.id,
             "clause": self.clause,
+            "clause_label_zh": label_zh,
+            "clause_label_en": label_en,
             "topic_zh": self.topic_zh,
             "topic_en": self.topic_en,
             "wording_zh": self.wording_zh,

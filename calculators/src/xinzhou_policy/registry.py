@@ -357,6 +357,15 @@ class Document:
             return named.cite_zh, named.cite_en
         return self._fill(self.sections.cite_zh, section_id), self._fill(self.sections.cite_en, section_id)
 
+    def clause_label(self, section_id: str) -> tuple[str, str]:
+        """How a result names the clause it rests on, (zh, en): ("政策第（四）条 支持优势企业提升
+        能级", "Clause (4) of the policy: Support …"); a named section by its citation."""
+        clause = self.clauses.get(section_id)
+        cite_zh, cite_en = self.cite(section_id)
+        title_zh, title_en = (clause.title_zh, clause.title_en) if clause else ("", "")
+        return (f"{cite_zh} {title_zh}".strip(),
+                f"{cite_en[0].upper()}{cite_en[1:]}" + (f": {title_en}" if title_en else ""))
+
     def _fill(self, template: str, section_id: str) -> str:
         number = self.sections.number_of(section_id)
         clause = self.clauses.get(section_id)

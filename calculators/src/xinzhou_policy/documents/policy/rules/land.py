@@ -95,8 +95,11 @@ def land(data: Any) -> dict[str, Any]:
                else f"；高于实际各项成本费用之和 {yuan(cost)} 元")
     cost_en = (f"; but never below the actual total cost of {yuan(cost)} yuan, so the cost is the floor"
                if cost_applies else f"; this is above the actual total cost of {yuan(cost)} yuan")
+    label_zh, label_en = DOCUMENT.clause_label(CLAUSE)
     return {
         "clause": CLAUSE,
+        "clause_label_zh": label_zh,
+        "clause_label_en": label_en,
         "event_date": day.isoformat() if day else None,
         "within_validity": status.in_force if status else None,
         "version": version.id,
