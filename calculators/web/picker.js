@@ -41,8 +41,9 @@ export function situationPicker(form) {
       if (field.dataset.with) withs(field).forEach((key) => chosen.add(key));
       else chosen.add(field.closest("fieldset").dataset.group);
     }
-    all.checked = chosen.has(ALL);
-    for (const box of picks) box.checked = chosen.has(box.value);
+    // A box ticked before this script ran (or kept by the browser on a return) stays ticked.
+    all.checked ||= chosen.has(ALL);
+    for (const box of picks) box.checked ||= chosen.has(box.value);
     apply();
   }
 
