@@ -94,7 +94,7 @@ def fill_by_keyboard(page, lang: str) -> None:
     page.keyboard.type(TYPED[lang]["event_date"])
     tab_to(page, "role")
     page.keyboard.press("ArrowUp")  # none → backbone (leading, backbone, none)
-    for field in ("town_revenue_rank", "revenue", "previous_max_revenue", "equipment_investment",
+    for field in ("revenue", "previous_max_revenue", "town_revenue_rank", "equipment_investment",
                   "provincial_gi_award"):
         tab_to(page, field)
         page.keyboard.type(TYPED[lang][field])
@@ -110,8 +110,8 @@ def total(page):
 # (module docstring). Money with thousands separators in English, as people write it there.
 KEYBOARD = {
     "estimate": ([("pick-revenue", "Space"), ("pick-equipment", "Space"), ("pick-provincial", "Space"),
-                  ("event_date", "2024-06-01"), ("role", "ArrowUp"), ("town_revenue_rank", "2"),
-                  ("revenue", "600000000"), ("previous_max_revenue", "200000000"),
+                  ("event_date", "2024-06-01"), ("role", "ArrowUp"), ("revenue", "600000000"),
+                  ("previous_max_revenue", "200000000"), ("town_revenue_rank", "2"),
                   ("equipment_investment", "3000000"), ("provincial_gi_award", "200000")],
                  "600,000.00", ["policy-10", "policy-4", "policy-5"]),
     "milestones": ([("pick-revenue", "Space"), ("event_date", "2024-06-01"), ("role", "ArrowUp"), ("revenue", "600000000"),
