@@ -210,8 +210,9 @@ def clause_award(profile: dict[str, Any], p: InForce) -> Findings:
 '''
     init = f'''"""The award rules of {a.title_zh} (registry: ../document.toml).
 
-What the registry reads here: AWARD_RULES and FIELDS (the profile fields the rules read). Every
-text a reader sees of them is the document's message catalogue, ../messages.toml (texts.py).
+What the registry reads here: AWARD_RULES, FIELDS (the profile fields the rules read) and GROUPS
+(the situation the field belongs to, which the calculators' picker offers). Every text a reader
+sees of them is the document's message catalogue, ../messages.toml (texts.py).
 """
 
 from __future__ import annotations
@@ -222,8 +223,10 @@ from xinzhou_policy.validation import Field
 from . import clause_{a.clause}
 from .texts import M
 
+GROUPS = {{{q(clause)}: M("group.{clause}")}}
+
 FIELDS = (
-    Field({q(a.field)}, {q(kind)}, "who", **M.field({q(a.field)}),
+    Field({q(a.field)}, {q(kind)}, {q(clause)}, **M.field({q(a.field)}),
           default={ {"flag": "False", "money": "None", "count": "0"}[kind] }, clause="{clause}"),
 )
 
@@ -262,6 +265,7 @@ def messages(a: argparse.Namespace) -> str:
         (f"{clause}.award.explanation", explain_zh, explain_en),
         (f"field.{a.field}.label", a.field_label_zh, a.field_label_en),
         (f"field.{a.field}.help", *field_help),
+        (f"group.{clause}", a.clause_title_zh, a.clause_title_en),
     ]
     head = [f"# The message catalogue of {a.title_zh}: every text a reader sees of its rules, in both",
             "# languages (xinzhou_policy/messages.py). Made by scripts/new_document.py: rewrite the",

@@ -3,6 +3,7 @@
 // Text the reader types is only ever set as textContent, never parsed as HTML.
 
 import { el, lang, startEngine } from "./engine.js";
+import { situationPicker } from "./picker.js";
 
 const app = document.querySelector("[data-calculator]");
 
@@ -10,7 +11,7 @@ const TEXT = {
   zh: {
     ready: "计算引擎已就绪，输入后即时计算。",
     meanwhile: "加载期间即可填写，计算引擎就绪后立即计算。",
-    failed: "计算引擎无法加载，无法在本页计算。下方的奖补标准表仍然有效，也可使用命令行工具计算。原因：",
+    failed: "计算引擎无法加载，无法在本页计算。下方链接的奖补标准表仍然有效，也可使用命令行工具计算。原因：",
     upTo: "最高", fixed: "定额", computed: "按公式计算", howComputed: "计算过程",
     clause: "依据", departments: "咨询与受理部门", evidence: "需准备的材料", parameters: "所用参数",
     wouldBe: "若在有效期内，企业本身可得的估算金额为", noItems: "按所填信息，没有可估算的奖补金额。",
@@ -28,7 +29,7 @@ const TEXT = {
   en: {
     ready: "The calculation engine is ready; results update as you type.",
     meanwhile: "You can fill in the form meanwhile: it is computed as soon as the engine is ready.",
-    failed: "The calculation engine could not load, so this page cannot compute. The award tables below still apply, and the command-line tool can compute. Reason: ",
+    failed: "The calculation engine could not load, so this page cannot compute. The award tables linked below still apply, and the command-line tool can compute. Reason: ",
     upTo: "up to", fixed: "fixed amount", computed: "computed", howComputed: "How this was computed",
     clause: "Clause", departments: "Whom to ask", evidence: "What to prepare", parameters: "Parameters used",
     wouldBe: "Within the validity the enterprise's own estimate would be", noItems: "With the information given there is no amount to estimate.",
@@ -56,6 +57,8 @@ const command = app.dataset.command;
 const documentPages = JSON.parse(app.dataset.documentPages);
 const readingsPage = app.dataset.readingsPage;
 const fields = [...form.querySelectorAll("[name]")];
+// Which groups of fields are shown, and so computed (picker.js).
+const picker = situationPicker(form);
 
 // ------------------------------------------------------------------------------ helpers
 const pick = (obj, key) => obj[`${key}_${lang}`];
@@ -89,6 +92,7 @@ function sumMoney(items) {
 function readForm() {
   const data = {};
   for (const input of fields) {
+    if (!picker.applies(input)) continue;
     if (input.type === "checkbox") {
       if (input.checked) data[input.name] = true;
       continue;
@@ -120,10 +124,13 @@ function toJson(data) {
 const FRAGMENT_DELAY_MS = 250;
 let fragmentTimer = null;
 function writeFragment(data, total) {
-  const params = new URLSearchParams(data);
-  if (total !== undefined) params.set("_total", total);
   clearTimeout(fragmentTimer);
-  fragmentTimer = setTimeout(() => history.replaceState(null, "", `#${params}`), FRAGMENT_DELAY_MS);
+  fragmentTimer = setTimeout(() => {
+    const params = new URLSearchParams(data);
+    picker.write(params); // the situations ticked when it is written
+    if (total !== undefined) params.set("_total", total);
+    history.replaceState(null, "", `#${params}`);
+  }, FRAGMENT_DELAY_MS);
 }
 
 function readFragment() {

@@ -2,8 +2,9 @@
 
 `<!-- calculator: NAME -->` becomes the calculator's form, made at build time from the field
 tables of `xinzhou_policy.validation` (labels, help, groups in the page's language), so the form
-is readable and fillable before Python has started, and the static award tables of its clauses,
-which stay useful when the runtime cannot load. Only pages with a marker load the calculator
+is readable and fillable before Python has started, with the situation picker above it and links
+to its clauses' award tables on the documents' pages below it (_picker.py), which stay useful
+when the runtime cannot load. Only pages with a marker load the calculator
 script; reading pages load no byte of Pyodide.
 
 After the build the runtime is copied into the site, on paths that carry a version so they can
@@ -35,7 +36,7 @@ from xinzhou_policy.validation import Field
 
 from _batch_page import batch_app, write_template
 from _documents import page_document, page_language
-from award_tables import table
+from _picker import picker, shown_with, situations, table_links
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "calculators"
@@ -46,8 +47,8 @@ RUNTIME_TOOLS = (ROOT / "scripts" / "build_runtime.mjs", ROOT / "scripts" / "run
 CACHE = ROOT / "build" / "runtime"
 # The inputs the rules are traced on to choose the archive's modules (scripts/runtime_zip.py).
 CASE_DIRS = (ROOT / "tests" / "rules" / "cases", ROOT / "tests" / "rules" / "batch", PACKAGE / "examples")
-WEB_FILES = ("boot.js", "engine.js", "calculator.js", "worker.js", "download.js", "snapshot.js", "calculator.css",
-             "batch.js", "batch.css", "prefetch.js")
+WEB_FILES = ("boot.js", "engine.js", "calculator.js", "picker.js", "worker.js", "download.js", "snapshot.js",
+             "calculator.css", "noscript.css", "batch.js", "batch.css", "prefetch.js")
 # Reading pages from which readers often go on to a calculator: they fetch the runtime into the
 # HTTP cache once idle (calculators/web/prefetch.js), besides every document's page.
 PREFETCH_PAGES = ("index", "estimate")
@@ -79,16 +80,15 @@ _NOSCRIPT = {
     "en": ("This page needs JavaScript enabled in the browser to compute. {tables}The "
            "<a href=\"{cli}\">command-line tool</a> computes the same results."),
 }
-_NOSCRIPT_TABLES = {"zh": "本页下方的<a href=\"#award-tables\">奖补标准表</a>仍然适用。",
-                    "en": "The <a href=\"#award-tables\">award tables</a> below still apply. "}
+_NOSCRIPT_TABLES = {"zh": "本页下方链接的<a href=\"#award-tables\">奖补标准表</a>仍然适用。",
+                    "en": "The <a href=\"#award-tables\">award tables</a> linked below still apply. "}
 
 _TEXT = {
-    "zh": {"print": "打印估算单", "reset": "清空", "details": "查看明细", "required": "必填", "tables": "奖补标准（由规则包生成）",
+    "zh": {"print": "打印估算单", "reset": "清空", "details": "查看明细", "required": "必填",
            "waiting": "正在准备计算器…",
            "disclaimer": "本估算依据各项所列文件和条款的条文以及本站的法律解读计算，仅供参考，不是行政决定；"
                          "实际奖补以主管部门审核为准。文件有效期届满后，除非延续，不能再依据该文件申报。"},
     "en": {"print": "Print the estimate", "reset": "Clear", "details": "Show details", "required": "required",
-           "tables": "Award tables (generated from the rule package)",
            "waiting": "Preparing the calculator…",
            "disclaimer": "This estimate follows the text of the documents and clauses each item cites "
                          "and this site's legal readings. It is for reference only and is not an "
@@ -206,7 +206,8 @@ def _input(f: Field, lang: str) -> str:
             f'{f" placeholder={chr(34)}{placeholder}{chr(34)}" if placeholder else ""}{required}>')
 
 
-def _field(f: Field, lang: str) -> str:
+def _field(f: Field, lang: str, follows: str = "") -> str:
+    """follows: the situations an option is shown with (_picker.py), on a form with a picker."""
     label = f.label_zh if lang == "zh" else f.label_en
     help_text = f.help_zh if lang == "zh" else f.help_en
     mark = f' <span class="req">（{_TEXT[lang]["required"]}）</span>' if f.required else ""
@@ -216,7 +217,8 @@ def _field(f: Field, lang: str) -> str:
     flag = " is-flag" if f.kind == "flag" else ""
     control = _input(f, lang)
     body = f"{control} {label_html}" if f.kind == "flag" else f"{label_html}{control}"
-    return (f'<div class="calc-field{flag}" data-field="{f.name}">{body}'
+    with_ = f' data-with="{follows}"' if follows else ""
+    return (f'<div class="calc-field{flag}" data-field="{f.name}"{with_}>{body}'
             f'<p class="calc-help" id="h-{f.name}">{escape(help_text)}</p>'
             f'<p class="calc-error" id="e-{f.name}"></p></div>')
 
@@ -255,10 +257,12 @@ def _runtime_prefetch(page) -> dict[str, str] | None:
 
 
 def _noscript(page, lang: str, tables: bool) -> str:
-    """The message shown where JavaScript is off (calculator.css hides the engine's status)."""
+    """The message shown where JavaScript is off (calculator.css hides the engine's status); on
+    a calculator, noscript.css shows every group of fields, since nothing picks."""
     cli = _relative(page.url, ("en/" if lang == "en" else "") + "estimate.html") + "#cli"
     text = _NOSCRIPT[lang].format(tables=_NOSCRIPT_TABLES[lang] if tables else "", cli=cli)
-    return f'<noscript><p class="calc-noscript">{text}</p></noscript>'
+    style = f'<link rel="stylesheet" href="{_relative(page.url, ASSETS + "/noscript.css")}">' if tables else ""
+    return f'<noscript><p class="calc-noscript">{text}</p>{style}</noscript>'
 
 
 def calculator(name: str, page, lang: str) -> str:
@@ -269,13 +273,17 @@ def calculator(name: str, page, lang: str) -> str:
         raise PluginError(f"{page.file.src_uri}: unknown calculator {name!r}")
     command, fields, clauses = CALCULATORS[name]
     text = _TEXT[lang]
+    used = {key: names for key, names in GROUPS.items() if any(f.group == key for f in fields)}
+    chooser = picker(used, lang)
+    # With a picker, a situation's group waits to be ticked (picker.js; noscript.css without it).
+    waiting = set(situations(list(used))) if chooser else set()
     groups = []
-    for key, (zh, en) in GROUPS.items():
-        members = [f for f in fields if f.group == key]
-        if members:
-            legend = zh if lang == "zh" else en
-            groups.append(f"<fieldset><legend>{escape(legend)}</legend>"
-                          + "".join(_field(f, lang) for f in members) + "</fieldset>")
+    for key, (zh, en) in used.items():
+        legend = zh if lang == "zh" else en
+        groups.append(f'<fieldset data-group="{key}"{" hidden" if key in waiting else ""}>'
+                      f"<legend>{escape(legend)}</legend>"
+                      + "".join(_field(f, lang, shown_with(f, fields) if chooser else "")
+                                for f in fields if f.group == key) + "</fieldset>")
     here = page.url
     # Where each document's clauses are: an item's link goes to its clause's anchor there.
     pages = {d: _relative(here, ("en/" if lang == "en" else "") + f"{d}.html") for d in DOCUMENTS}
@@ -284,13 +292,12 @@ def calculator(name: str, page, lang: str) -> str:
         "data-document-pages": json.dumps(pages, separators=(",", ":")),
         "data-readings-page": _relative(here, ("en/" if lang == "en" else "") + "readings.html"),
     }
-    shown = clauses or AWARD_CLAUSES
-    tables = "".join(table(c, lang) for c in shown if document_of(c).parameters.of_clause(c))
+    shown = [c for c in clauses or AWARD_CLAUSES if document_of(c).parameters.of_clause(c)]
     return (
         f'<div class="calculator-app" {" ".join(f"{k}={chr(34)}{escape(v)}{chr(34)}" for k, v in attrs.items())}>'
         f'<p class="calc-status" role="status" aria-live="polite">{text["waiting"]}</p>'
         f"{_noscript(page, lang, tables=True)}"
-        f'<form class="calculator" novalidate>{"".join(groups)}'
+        f'<form class="calculator" novalidate>{chooser}{"".join(groups)}'
         f'<div class="calc-actions"><button type="button" data-action="print">{text["print"]}</button>'
         f'<button type="reset">{text["reset"]}</button></div>'
         f'<div class="calc-summary" hidden><span></span> <button type="button" data-action="show-result">'
@@ -301,7 +308,7 @@ def calculator(name: str, page, lang: str) -> str:
         f'<section class="calc-result"></section>'
         f'<section class="calc-print-sheet"></section>'
         f'<p class="calc-disclaimer-text" hidden>{escape(text["disclaimer"])}</p>'
-        f'<section class="calc-static"><h2 id="award-tables">{text["tables"]}</h2>{tables}</section>'
+        f"{table_links(shown, pages, lang)}"
         f'<link rel="stylesheet" href="{_relative(here, ASSETS + "/calculator.css")}">'
         f'<script type="module" src="{_relative(here, ASSETS + "/calculator.js")}"></script>'
         f"</div>"

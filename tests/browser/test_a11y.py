@@ -262,6 +262,8 @@ def test_labels_errors_and_announcements(page, site):
     announced = lambda: page.evaluate("() => window.__announced")  # noqa: E731
     announcer = page.locator(".calc-announce")
 
+    page.check("#pick-revenue")  # the situations whose fields are filled below
+    page.check("#pick-equipment")
     page.fill("#f-event_date", "2024-06-01")
     page.select_option("#f-role", "backbone")
     page.fill("#f-revenue", "600000000")

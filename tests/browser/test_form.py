@@ -70,24 +70,31 @@ def focus_description(page) -> str:
 
 
 def tab_to(page, field: str, limit: int = 12) -> None:
-    """Press Tab until the field has the focus (fields are in the form's order); each element
-    the focus lands on on the way must show it."""
+    """Press Tab until the field (or the picker's box `pick-GROUP`) has the focus (fields are in
+    the form's order); each element the focus lands on on the way must show it."""
+    target = field if field.startswith("pick-") else f"f-{field}"
     for _ in range(limit):
         page.keyboard.press("Tab")
         assert page.evaluate(FOCUS_SHOWN), f"no visible focus on {focus_description(page)}"
-        if focused_id(page) == f"f-{field}":
+        if focused_id(page) == target:
             return
     pytest.fail(f"#f-{field} not reached with {limit} Tabs; focus is on #{focused_id(page)}")
 
 
 def fill_by_keyboard(page, lang: str) -> None:
-    """Focus the first field, then Tab and type: no click, no fill."""
+    """Tick the situations by keyboard, focus the first field, then Tab and type: no click, no
+    fill."""
+    page.focus("#pick-revenue")
+    page.keyboard.press("Space")
+    for situation in ("pick-equipment", "pick-provincial"):
+        tab_to(page, situation)
+        page.keyboard.press("Space")
     page.focus("#f-event_date")
     assert focused_id(page) == "f-event_date"
     page.keyboard.type(TYPED[lang]["event_date"])
     tab_to(page, "role")
     page.keyboard.press("ArrowUp")  # none → backbone (leading, backbone, none)
-    for field in ("town_revenue_rank", "revenue", "previous_max_revenue", "equipment_investment",
+    for field in ("revenue", "previous_max_revenue", "town_revenue_rank", "equipment_investment",
                   "provincial_gi_award"):
         tab_to(page, field)
         page.keyboard.type(TYPED[lang][field])
@@ -98,23 +105,26 @@ def total(page):
 
 
 # Each calculator (data-calculator) by keyboard: (field, keys) in the form's order, a key name
-# (Playwright's) or text to type; then the total and the clauses of the items, worked out by hand
+# (Playwright's) or text to type, the situations first (their boxes, pick-GROUP, where the page
+# has a picker); then the total and the clauses of the items, worked out by hand
 # (module docstring). Money with thousands separators in English, as people write it there.
 KEYBOARD = {
-    "estimate": ([("event_date", "2024-06-01"), ("role", "ArrowUp"), ("town_revenue_rank", "2"),
-                  ("revenue", "600000000"), ("previous_max_revenue", "200000000"),
+    "estimate": ([("pick-revenue", "Space"), ("pick-equipment", "Space"), ("pick-provincial", "Space"),
+                  ("event_date", "2024-06-01"), ("role", "ArrowUp"), ("revenue", "600000000"),
+                  ("previous_max_revenue", "200000000"), ("town_revenue_rank", "2"),
                   ("equipment_investment", "3000000"), ("provincial_gi_award", "200000")],
                  "600,000.00", ["policy-10", "policy-4", "policy-5"]),
-    "milestones": ([("event_date", "2024-06-01"), ("role", "ArrowUp"), ("revenue", "600000000"),
+    "milestones": ([("pick-revenue", "Space"), ("event_date", "2024-06-01"), ("role", "ArrowUp"), ("revenue", "600000000"),
                     ("previous_max_revenue", "200000000")], "300,000.00", ["policy-4"]),
     "equipment": ([("event_date", "2024-06-01"), ("town_revenue_rank", "2"),
                    ("equipment_investment", "3000000")], "300,000.00", ["policy-5"]),
-    "training": ([("event_date", "2024-06-01"), ("incumbent_trainees", "10")], "3,000.00",
+    "training": ([("pick-incumbent_training", "Space"), ("event_date", "2024-06-01"), ("incumbent_trainees", "10")], "3,000.00",
                  ["policy-16"]),
     "land": ([("grade", "8"), ("area_m2", "20000"), ("total_cost", "3000000"),
               ("supported_project", "Space")], "3,528,000.00", []),
 }
 KEYS = {"ArrowUp", "Space"}
+PICKED = {"estimate": "revenue%2Cequipment%2Cprovincial", "milestones": "revenue", "training": "incumbent_training"}
 
 
 def with_separators(text: str) -> str:
@@ -137,6 +147,8 @@ def test_every_calculator_by_keyboard_alone_with_visible_focus(page, site, path)
             page.keyboard.press(keys)
         else:
             page.keyboard.type(with_separators(keys) if english and field not in ("event_date", "grade") else keys)
+    if name in PICKED:  # the situations ticked, and only they, are in the share link
+        expect(page).to_have_url(re.compile(rf"_show={PICKED[name]}(&|$)"), timeout=READY_TIMEOUT_MS)
     if name in ("estimate", "milestones"):
         assert page.eval_on_selector("#f-role", "e => e.value") == "backbone"
     expect(total(page)).to_contain_text(expected, timeout=READY_TIMEOUT_MS)
@@ -164,6 +176,7 @@ def test_every_calculator_by_keyboard_alone_with_visible_focus(page, site, path)
 def test_error_beside_the_field_in_the_page_language(page, site, lang):
     page.goto(site.url + PAGES[lang])
     wait_ready(page)
+    page.check("#pick-revenue")
     page.focus("#f-event_date")
     page.keyboard.type("2024-06-01")
     tab_to(page, "revenue")
@@ -190,6 +203,7 @@ def test_no_stale_total_while_an_input_is_wrong(page, site):
     page.set_viewport_size({"width": 400, "height": 800})  # narrow: the sticky summary shows
     page.goto(site.url + PAGES["zh"])
     wait_ready(page)
+    page.check("#pick-revenue")
     page.focus("#f-event_date")
     page.keyboard.type("2024-06-01")
     tab_to(page, "role")

@@ -1,5 +1,6 @@
 """Without JavaScript a calculator page says so, in its language, instead of "preparing" for
-ever, and points to what still answers: the award tables on the page and the command line."""
+ever, and points to what still answers: the award tables (linked from the page) and the command
+line. Nothing picks without JavaScript: every field is shown, the situation picker is not."""
 
 from __future__ import annotations
 
@@ -28,11 +29,15 @@ def test_without_javascript_the_page_says_what_still_works(browser, site, path):
     target = page.url.rsplit("/", 1)[0] + "/" + cli[0]
     page.goto(target)
     expect(page.locator("#cli")).to_be_attached()
-    if "batch" not in path:  # the tables the message points to are on the page, and work
+    if "batch" not in path:  # the links to the tables the message points to are on the page
         page.goto(site.url + path)
         assert "#award-tables" in links
         expect(page.locator("#award-tables")).to_be_visible()
-        assert page.locator(".calc-static .award-table").count() > 0
+        assert page.locator(".calc-table-links a").count() > 0
+        assert page.locator(".calc-picker").evaluate_all("els => els.every((e) => !e.getClientRects().length)")
+        hidden = page.locator("form.calculator [name]").evaluate_all(
+            "els => els.filter((e) => !e.getClientRects().length).map((e) => e.name)")
+        assert hidden == []
     context.close()
 
 

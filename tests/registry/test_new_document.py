@@ -10,6 +10,7 @@ import json
 import tomllib
 
 import pytest
+from playwright.sync_api import expect
 
 from ..browser.browsing import READY_TIMEOUT_MS
 from ..rules.cases import Case, check
@@ -65,6 +66,11 @@ def test_the_calculators_compute_its_item(changed_copy, browser):
     page = context.new_page()
     page.goto(changed_copy.url + "calculators/index.html")
     assert page.locator(f'[name="{D["field"]}"]').count() == 1  # the field is on the form
+    # in a group of its own, a situation of the picker named by its clause's title, shown once ticked
+    expect(page.locator(f'label[for="pick-{D["clause"]}"]')).to_have_text("引进高层次人才奖励")
+    expect(page.locator(f'[name="{D["field"]}"]')).to_be_hidden()
+    page.check(f'#pick-{D["clause"]}')
+    expect(page.locator(f'[name="{D["field"]}"]')).to_be_visible()
     page.wait_for_function("() => window.policyCalculator !== undefined", timeout=READY_TIMEOUT_MS)
     page.evaluate("() => window.policyCalculator.ready")
     assert page.evaluate("(p) => window.policyCalculator.estimate(p)", D["eligible"]) == result

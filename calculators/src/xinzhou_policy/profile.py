@@ -2,7 +2,10 @@
 
 PROFILE_FIELDS: the event date, then every award document's own fields (its rules.FIELDS; a
 field two documents read is declared once and used by both). GROUPS: the forms' groups of
-fields. AWARD_CLAUSES: every clause an award rule gives items for, in the registry's order (the
+fields, in the forms' order; SITUATIONS: those of them that are each a situation an enterprise
+may be in (every document's own groups; the common ones, "who" and "options", are not), which the
+calculators' picker offers by name, so that a new document's fields join it by themselves.
+AWARD_CLAUSES: every clause an award rule gives items for, in the registry's order (the
 batch's amount columns). COMMANDS: the documents' own commands beside `estimate` (such as the
 policy's `land`): name -> (function, its input fields, title zh, title en); each function
 answers a date outside the data (a value it needs with no entry in force: params.NoValue) with
@@ -36,6 +39,15 @@ def _groups() -> dict[str, tuple[str, str]]:
         groups.update(getattr(doc.rules, "GROUPS", {}))
     groups.update(rest)
     return groups
+
+
+def _situations() -> tuple[str, ...]:
+    situations = tuple(key for key in GROUPS if key not in COMMON_GROUPS)
+    for f in (*PROFILE_FIELDS, *(f for _, fields, *_ in COMMANDS.values() for f in fields)):
+        if f.group not in GROUPS:  # a form would leave the field out without a word
+            raise ValueError(f"field {f.name!r}: group {f.group!r} is not declared: add it to the "
+                             "document's rules.GROUPS, with its name in messages.toml")
+    return situations
 
 
 def _clauses() -> tuple[str, ...]:
@@ -76,3 +88,4 @@ PROFILE_FIELDS = _fields()
 GROUPS = _groups()
 AWARD_CLAUSES = _clauses()
 COMMANDS = _commands()
+SITUATIONS = _situations()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .profile import COMMANDS, GROUPS, PROFILE_FIELDS
+from .profile import COMMANDS, GROUPS, PROFILE_FIELDS, SITUATIONS
 from .validation import MAX_COUNT, MAX_MONEY, MIN_AREA, Field
 
 _NUMBER_TEXT = r"^[+-]?(\d+(\.\d*)?|\.\d+)$"
@@ -59,8 +59,9 @@ def _schema(name: str, title_zh: str, title_en: str, fields: tuple[Field, ...]) 
         "additionalProperties": False,
         "required": [f.name for f in fields if f.required],
         "properties": {f.name: _property(f) for f in fields},
-        "x-groups": {key: {"zh": zh, "en": en} for key, (zh, en) in GROUPS.items()
-                     if any(f.group == key for f in fields)},
+        # Each group's name; "situation": a situation the forms' picker offers (profile.py).
+        "x-groups": {key: {"zh": zh, "en": en, "situation": key in SITUATIONS}
+                     for key, (zh, en) in GROUPS.items() if any(f.group == key for f in fields)},
     }
 
 
