@@ -23,7 +23,7 @@ from .profile import PROFILE_FIELDS
 from .readings import readings
 from .registry import DOCUMENTS, Document, Status, award_documents
 from .validation import parse
-from .validity import as_dict, name, other_reading, validity_readings, window
+from .validity import as_dict, name, other_reading, unless, validity_readings, window
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def _validity_warning(a: Assessment, day: date) -> Warning:
         unless_zh, unless_en = "", ""
     else:
         when_zh, when_en = f"晚于{name_zh}有效期届满之日", f"after the validity of {name_en} ended"
-        unless_zh, unless_en = "，除非已经延续", " unless it was renewed"
+        unless_zh, unless_en = unless(doc, day)
     return Warning(
         "outside_validity",
         f"事项发生日期 {date_zh(day)} {when_zh}（有效期 {window_zh}），不能依据该文件获得奖补"
@@ -200,10 +200,15 @@ def estimate(profile: Any) -> dict[str, Any]:
     outside = [a for a in assessed if not a.status.in_force]
     would = [i for a in outside for i in a.items]
     found = [i for a in assessed for i in a.found.items]
-    # A document not in force is warned about when it would have given something, or when no
-    # document applies at all; else the documents list says why it was not applied.
+    # A document not in force is warned about only when it would have given something: a
+    # document the profile has nothing for (a new document's fields left empty) is no news, and
+    # the documents list says why it was not applied. When no document applies and none would
+    # have given anything, the one whose validity the result names (`validity`) is warned
+    # about, so that a total of 0 on a day outside every validity is never left unexplained.
     applied = any(a.status.in_force for a in assessed)
-    warnings = [_validity_warning(a, day) for a in outside if a.items or not applied]
+    primary = next((a for a in assessed if a.status.in_force), assessed[0])
+    warned = [a for a in outside if a.items] or ([] if applied else [primary])
+    warnings = [_validity_warning(a, day) for a in warned]
     warnings += [w for a in outside if (w := _other_reading_warning(a, day))]
     warnings += [w for a in assessed for w in a.found.warnings]
     warnings += [_not_computed(a.document, clause, missing) for a in assessed for clause, missing in a.missing]
@@ -211,7 +216,6 @@ def estimate(profile: Any) -> dict[str, Any]:
     up_to = [i for a in assessed for i in a.items if i.basis == "up_to"]
     if up_to:
         warnings.append(_up_to_warning(tuple(dict.fromkeys(r for i in up_to for r in i.readings))))
-    primary = next((a for a in assessed if a.status.in_force), assessed[0])
     result: dict[str, Any] = {
         "event_date": day.isoformat(),
         "within_validity": applied,

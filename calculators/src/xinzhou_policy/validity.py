@@ -29,6 +29,26 @@ def window(version: Version) -> tuple[str, str]:
             f"from {date_en(version.in_force)} through {until_en}, both days included")
 
 
+def unless(doc: Document, day: date) -> tuple[str, str]:
+    """The end of a warning for a day after a document's validity: what the registry knows
+    comes next (its next version, a successor not yet in force), or, where it knows nothing
+    after, that the document may have been renewed since."""
+    following = [v for v in doc.versions if v.in_force > day]
+    if following:
+        version = following[0]
+        number = version.number or doc.number
+        number_zh, number_en = (f"（{number}）", f" ({number})") if number else ("", "")
+        return (f"；该日没有施行中的版本，延续后的文本自 {date_zh(version.in_force)} 起施行{number_zh}",
+                f"; no version is in force on that day, the renewed text applies from "
+                f"{date_en(version.in_force)}{number_en}")
+    later = sorted((s for s in doc.successors() if s.first.in_force > day), key=lambda s: s.first.in_force)
+    if later:
+        (new_zh, new_en), start = name(later[0]), later[0].first.in_force
+        return (f"；该日没有施行中的版本，{new_zh}自 {date_zh(start)} 起施行，取代该文件",
+                f"; no version is in force on that day, {new_en} replaces it from {date_en(start)}")
+    return "，除非已经延续", " unless it was renewed"
+
+
 def as_dict(version: Version) -> dict[str, Any]:
     """A version's window in the JSON outputs."""
     return {"from": version.in_force.isoformat(),
