@@ -159,6 +159,25 @@ def test_schema_covers_every_field():
     assert schemas["land"]["required"] == ["grade", "area_m2"]
 
 
+def test_the_result_schema_says_what_every_field_means():
+    """Every field an estimate holds (top level, an item, a document entry, what would have been)
+    is described in both languages: the schema cannot fall behind the output."""
+    schema = json.loads(_cli("schema", "estimate-result").stdout)["properties"]
+    outside = json.loads(_cli("estimate", "-", stdin=json.dumps({"event_date": "2030-01-01", "incumbent_trainees": 10}).encode()).stdout)
+    inside = json.loads(_cli("estimate", "-", stdin=json.dumps({"event_date": "2024-06-01", "incumbent_trainees": 10}).encode()).stdout)
+    for result in (inside, outside):
+        assert set(result) <= set(schema)
+        described = [(schema["items"]["items"], i) for i in result["items"]]
+        described += [(schema["if_within_validity"]["properties"]["items"]["items"], i)
+                      for i in result.get("if_within_validity", {}).get("items", [])]
+        described += [(schema["documents"]["items"], d) for d in result["documents"]]
+        assert described
+        for part, entry in described:
+            assert set(entry) <= set(part["properties"]), set(entry) - set(part["properties"])
+    for field in (*schema.values(), *schema["items"]["items"]["properties"].values()):
+        assert field["description"] and field["x-description-zh"]
+
+
 def test_prepare_reads_the_data_the_first_request_would():
     """cli.prepare(), called by the browser's engine before its snapshot, leaves nothing for the
     first estimate to read: the same TOML parsing then takes place before it, not during it."""

@@ -178,6 +178,8 @@ def _documents(assessed: list[Assessment], day: date) -> list[dict[str, Any]]:
         code = status.code if a else "no_awards"
         entry = {"id": doc.id, "number": doc.number, "title_zh": doc.title_zh, "title_en": doc.title_en,
                  "status": status.code, "version": status.version.id,
+                 # The 文号 to cite: the version's own (a renewal's, an amendment's), else the document's.
+                 "version_number": status.version.number or doc.number,
                  "validity": as_dict(status.version), "applied": bool(a and status.in_force),
                  "reason_zh": _REASONS[code][0], "reason_en": _REASONS[code][1]}
         cited = validity_readings(status.version)
