@@ -12,7 +12,9 @@ What it does (nothing is overwritten; every earlier value and text stays):
 3. for each --set, adds a dated value to the document's parameters.toml, after the parameter's
    last one: VALUE is a number ("250000", "0.25", 5) or, for a scale, THRESHOLD:AMOUNT pairs
    ("100000000:250000,500000000:300000"); WORDING_ZH is the new text's words for it;
-4. writes the version's "what changed" pages, docs/versions/DOC/NEW-changes.md and .en.md.
+4. writes the version's "what changed" pages, docs/versions/DOC/NEW-changes.md and .en.md;
+5. the new version inherits every reading of the document (readings.toml, `versions`): review
+   each whose words the new text changes (the build names them).
 
 Then edit docs/DOC.md and docs/DOC.en.md into the new text (the maintainers' guide,
 docs/maintainers/README.md, says how, and what else to check), and add case files.
@@ -169,6 +171,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.set:
         parameters.write_text(values, encoding="utf-8")
 
+    # 5. The readings: the new version inherits them all; the build names those whose words it changed.
+    register = folder / "readings.toml"
+    inherited = []
+    if register.exists():
+        text = register.read_text(encoding="utf-8")
+        inherited = re.findall(r'^id = "([^"]+)"', text, re.M)
+        register.write_text(re.sub(r"^(versions = \[.*)\]$", lambda m: f'{m[1]}, "{new_id}"]', text, flags=re.M),
+                            encoding="utf-8")
+
     # 4. The "what changed" pages: generated from the data by scripts/hooks/versions.py.
     for suffix in (".md", ".en.md"):
         (kept / f"{new_id}-changes{suffix}").write_text("<!-- changes -->\n", encoding="utf-8")
@@ -179,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
           + "".join(f"- value:   {key} from {new_id} in {(folder / 'parameters.toml').relative_to(ROOT)}\n"
                     for key, _, _ in args.set)
           + f"- changes: docs/versions/{args.document}/{new_id}-changes.md and .en.md\n"
+          + (f"- readings: {new_id} added to the versions of {len(inherited)} readings in "
+             f"{register.relative_to(ROOT)}; review each whose words the new text changes\n" if inherited else "")
           f"Next: edit docs/{args.document}.md and docs/{args.document}.en.md into the new text, add a\n"
           f"case file under tests/rules/cases/, then run scripts/test (docs/maintainers/README.md).")
     return 0

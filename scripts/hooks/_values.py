@@ -4,7 +4,7 @@ Shared by the hooks (not a hook itself). Every number the site shows about a doc
 formatted here from its data (the registry's dates, its parameters.toml), so the pages never type
 one. `[[param:KEY]]` in a page becomes a value: a parameter of the page's document (`KEY`), or of
 a named one anywhere (`DOC.KEY`), or a date of its version (`valid_from`, `valid_until`,
-`validity_years`); the values are those of the page's version (on any other page, of the
+`validity_years`, `issued`); the values are those of the page's version (on any other page, of the
 document's latest version). `DOC@VERSION:KEY` names a version: the sentence is about that text,
 and a later version leaves it as it was. `DOC.periods` is every version's period, with the gaps
 between them. Outside a document's own pages, a version's date must name its version (or be the
@@ -117,6 +117,8 @@ def format_version_key(version: Version, key: str, lang: str) -> str | None:
     """A version's dates as placeholders name them; None for another key."""
     if key == "valid_from":
         return format_date(version.in_force, lang)
+    if key == "issued" and version.issued:
+        return format_date(version.issued, lang)
     if key == "valid_until" and version.last_day:
         return format_date(version.last_day, lang)
     if key == "validity_years" and version.validity_years:
@@ -126,7 +128,7 @@ def format_version_key(version: Version, key: str, lang: str) -> str | None:
     return None
 
 
-_VERSION_DATES = ("valid_from", "valid_until", "validity_years", "last_day_other_reading")
+_VERSION_DATES = ("valid_from", "valid_until", "validity_years", "last_day_other_reading", "issued")
 
 
 def _known(document: Document) -> list[str]:
@@ -151,6 +153,7 @@ def format_key(key: str, lang: str, document: Document, version: Version) -> str
             + ("this version gives no period of years (validity_years); if its text names a last "
                "day, write the sentence with [[param:valid_until]] and the words of that text"
                if key in ("validity_years", "last_day_other_reading")
+               else "the registry gives no date of issue of this version (issued)" if key == "issued"
                else "this version has no last day (no expires, no validity_years)"))
     raise PluginError(f"[[param:{key}]]: {document.id} (version {version.id}) has no such value "
                       f"(known: {', '.join(_known(document))})")

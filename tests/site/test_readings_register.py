@@ -100,6 +100,15 @@ def test_a_reading_its_clauses_notes_do_not_name_is_caught(tmp_path):
     assert all("policy-ranking-year reads ['policy-5']" in p for p in found)
 
 
+def test_a_reading_whose_version_no_longer_holds_its_words_is_caught(tmp_path):
+    """A new version inherits every reading (scripts/new_version.py); where its text changed the
+    words a reading reads, the build names the reading to review."""
+    docs = _docs_copy(tmp_path, {"policy.md": [("以上政策自发布之日起施行", "以上政策自2026年1月1日起施行")]})
+    found = problems(docs, PACKAGE, readings())
+    assert [p.split(" names version")[0] for p in found] == ["policy: reading policy-last-day"]
+    assert all("review it" in p for p in found)
+
+
 def test_a_note_that_reads_the_text_without_naming_its_reading_is_caught(tmp_path):
     planted = "    - 本站把“前三”读作按营业收入计算的名次。"
     docs = _docs_copy(tmp_path, {"policy.md": [

@@ -58,7 +58,9 @@ def assess(values: dict[str, Any]) -> list[Assessment]:
             except NoValue as absent:
                 missing.append((rule.clause, absent))
         # Only amounts above zero are items: a share that rounds to 0.00 is no award, and says so.
-        items = sorted((replace(i, document=doc.id, version=status.version.id)
+        # An item links the readings of the words of the version applied (readings.toml, `versions`).
+        items = sorted((replace(i, document=doc.id, version=status.version.id,
+                                readings=tuple(r for r in i.readings if readings()[r].applies(status.version.id)))
                         for i in found.items if i.amount > 0), key=lambda i: doc.clause_order(i.clause))
         assessed.append(Assessment(doc, status, items, found, missing))
     return assessed

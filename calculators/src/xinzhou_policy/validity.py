@@ -59,14 +59,16 @@ def as_dict(version: Version) -> dict[str, Any]:
 def validity_readings(version: Version) -> tuple[str, ...]:
     """The readings of the words that set a version's validity (their clause's)."""
     clause = version.validity_clause or version.in_force_clause
-    return tuple(r.id for r in readings().values() if r.document == version.document and clause in r.clauses)
+    return tuple(r.id for r in readings().values()
+                 if r.document == version.document and clause in r.clauses and r.applies(version.id))
 
 
 def other_reading(doc: Document, status: Status, day: date) -> tuple[date, Reading] | None:
     """For a day after a version's last day as counted here but on or before it as the other
     reading counts it (Civil Code arts. 201-202 by analogy): that other last day and its reading.
     Only where the version ran its full validity (not cut short by a next version)."""
-    version, reading = status.version, topic_reading(doc, "last-day")
+    version = status.version
+    reading = topic_reading(doc, "last-day", version.id)
     other = version.last_day_other_reading
     if (status.code != "expired" or reading is None or other is None or version.expires != version.last_day
             or not version.last_day < day <= other):
