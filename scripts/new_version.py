@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/new_version.py DOC --in-force YYYY-MM-DD
         [--validity-years N | --expires YYYY-MM-DD] [--issued YYYY-MM-DD] [--published YYYY-MM-DD]
-        [--number 文号] [--note-zh TEXT --note-en TEXT] [--source FILE]
+        [--number 文号] [--note-zh TEXT --note-en TEXT] [--title-zh TITLE --title-en TITLE] [--source FILE]
         [--set KEY VALUE WORDING_ZH]...
 
 What it does (nothing is overwritten; every earlier value and text stays):
@@ -112,10 +112,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--number", default="", help="文号 of the instrument that made the version")
     parser.add_argument("--note-zh", default="")
     parser.add_argument("--note-en", default="")
+    parser.add_argument("--title-zh", default="", help="the version's own title, where it has one (an amended title)")
+    parser.add_argument("--title-en", default="")
     parser.add_argument("--source", default="", help="the text as received, a file in shared/seeds/")
     parser.add_argument("--set", nargs=3, action="append", default=[], metavar=("KEY", "VALUE", "WORDING_ZH"),
                         help="a value that changes with this version (repeat for each)")
     args = parser.parse_args(argv)
+    for pair in (("note_zh", "note_en"), ("title_zh", "title_en")):
+        if bool(getattr(args, pair[0])) != bool(getattr(args, pair[1])):
+            parser.error(f"--{pair[0].replace('_', '-')} and --{pair[1].replace('_', '-')} go together (both languages)")
 
     folder = PACKAGE / "documents" / args.document
     registry = folder / "document.toml"
@@ -161,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         if latest.get(key):
             entry.append(f'{key} = "{latest[key]}"')
     for key, value in (("number", args.number), ("note_zh", args.note_zh), ("note_en", args.note_en),
-                       ("source", args.source)):
+                       ("title_zh", args.title_zh), ("title_en", args.title_en), ("source", args.source)):
         if value:
             entry.append(f"{key} = {_quoted(value)}")
     registry.write_text(registry.read_text(encoding="utf-8").rstrip("\n") + "\n" + "\n".join(entry) + "\n",

@@ -39,7 +39,7 @@ _T = {
         "effect_not_yet_head": "对奖补估算的影响", "effect_not_yet": "：发生在{}之前的事项，不能依据本文件获得奖补。",
         "by": "自{}起由{}取代。", "history_text": "本页是{}自{}起施行的版本{}。现行版本见[{}]({})。",
         "applied_until": "，适用至{}",
-        "rows": {"kind": "文件类型", "issuer": "制定或发文机关", "approver": "批准机关", "number": "文号",
+        "rows": {"title": "本版本的标题", "note": "本版本", "kind": "文件类型", "issuer": "制定或发文机关", "approver": "批准机关", "number": "文号",
                  "adopted": "通过", "approved": "批准", "issued": "印发日期", "published": "发布日期",
                  "in_force": "施行日期", "validity": "有效期", "versions": "版本", "data": "结构化数据"},
         "no_number": "原文未载", "current": "现行版本", "this_page": "本页", "changes": "修改内容",
@@ -61,7 +61,7 @@ _T = {
         "by": "Superseded from {} by {}.", "history_text": "This page is the version of {} in force from {}{}. "
                                                           "The current version: [{}]({}).",
         "applied_until": ", applied through {}",
-        "rows": {"kind": "Kind", "issuer": "Enacted or issued by", "approver": "Approved by",
+        "rows": {"title": "This version's title", "note": "This version", "kind": "Kind", "issuer": "Enacted or issued by", "approver": "Approved by",
                  "number": "Document number", "adopted": "Adopted", "approved": "Approved",
                  "issued": "Date of issue", "published": "Publication", "in_force": "Entry into force",
                  "validity": "Period of validity", "versions": "Versions", "data": "Structured data"},
@@ -78,8 +78,9 @@ def _link(here: str, target: str) -> str:
     return "../" * depth + target
 
 
-def _name(document: Document, lang: str) -> str:
-    return f"《{document.title_zh}》" if lang == "zh" else f"the {document.title_en}"
+def _name(document: Document, lang: str, version: Version | None = None) -> str:
+    title = document.title_of(version or document.latest, lang)
+    return f"《{title}》" if lang == "zh" else f"the {title}"
 
 
 def _last_day(version: Version, lang: str, here: str | None, html: bool = False) -> str:
@@ -111,7 +112,7 @@ def admonition(document: Document, version: Version, lang: str, here: str) -> st
     sep = "。" if lang == "zh" else ". "
     if version != document.latest:
         until = t["applied_until"].format(format_date(version.last_day, lang)) if version.last_day else ""
-        body = t["history_text"].format(_name(document, lang), format_date(version.in_force, lang), until,
+        body = t["history_text"].format(_name(document, lang, version), format_date(version.in_force, lang), until,
                                         t["current"], _link(here, f"{document.id}.md"))
         return f'!!! info generated "{t["history"]}"\n    {body}'
     status = document.status_on(day)
@@ -153,6 +154,10 @@ def info_table(document: Document, version: Version, lang: str, here: str) -> st
     rows.append((r["issuer"], getattr(document, f"issuer_{lang}")))
     if document.approver_zh:
         rows.append((r["approver"], getattr(document, f"approver_{lang}")))
+    if version.title_zh:
+        rows.append((r["title"], getattr(version, f"title_{lang}")))
+    if version.note_zh:
+        rows.append((r["note"], getattr(version, f"note_{lang}")))
     rows.append((r["number"], version.number or document.number or t["no_number"]))
     for key in ("adopted", "approved", "issued", "published", "in_force"):
         value = getattr(version, key)

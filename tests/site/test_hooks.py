@@ -16,6 +16,7 @@ from .conftest import REPO
 sys.path.insert(0, str(REPO / "scripts" / "hooks"))
 import annotation_data  # noqa: E402
 import award_tables  # noqa: E402
+import document_status  # noqa: E402
 import glossary_hover  # noqa: E402
 import param_values  # noqa: E402
 
@@ -88,6 +89,20 @@ def test_a_sentence_about_a_version_names_it_and_the_periods_show_the_gaps(monke
     with pytest.raises(PluginError, match="policy has no version '2024-01-01'"):
         render("[[param:policy@2024-01-01:valid_until]]", "changelog.md")
     assert render("[[param:policy.valid_until]]", "policy.md") == "2028年12月31日"  # its own page: the latest
+
+
+def test_a_version_shows_its_note_and_its_own_title(monkeypatch):
+    first = replace(POLICY.first, last_day=POLICY.first.expires)
+    renewed = Version("policy", "2026-01-01", date(2026, 1, 1), note_zh="延续（虚构）", note_en="A renewal (fictional)",
+                      title_zh="修订后的标题（虚构）", title_en="The amended title (fictional)", last_day=date(2028, 12, 31))
+    monkeypatch.setitem(DOCUMENTS, "policy", replace(POLICY, versions=(first, renewed)))
+    document = DOCUMENTS["policy"]
+    zh = document_status.info_table(document, renewed, "zh", "policy.md")
+    en = document_status.info_table(document, renewed, "en", "policy.en.md")
+    assert "| 本版本的标题 | 修订后的标题（虚构） |" in zh and "| 本版本 | 延续（虚构） |" in zh
+    assert "| This version's title | The amended title (fictional) |" in en and "| This version | A renewal (fictional) |" in en
+    assert "本版本" not in document_status.info_table(document, first, "zh", AS_ISSUED)  # the first has neither
+    assert document.title_of(first, "zh") == POLICY.title_zh and document.title_of(renewed, "en") == "The amended title (fictional)"
 
 
 def test_a_section_without_its_annotation_stops_the_build(tmp_path):
