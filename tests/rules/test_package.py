@@ -33,15 +33,6 @@ def _squeeze(text: str) -> str:
     return "".join(text.translate(table).split())
 
 
-def source_text(doc) -> str:
-    """The texts of a document's versions as received, squeezed (shared/seeds/ beside the
-    repository); a test is skipped where they are not there."""
-    files = [SEEDS / v.source for v in doc.versions if v.source]
-    if not files or not all(f.exists() for f in files):
-        pytest.skip(f"the source texts of {doc.id} are not beside the repository ({SEEDS})")
-    return "".join(_squeeze(f.read_text(encoding="utf-8")) for f in files)
-
-
 def version_text(doc, version) -> str:
     """The words of one version, squeezed: as received (shared/seeds/) where the registry names
     the file, else its published Chinese page, which is the text exactly (a version added by
@@ -53,6 +44,12 @@ def version_text(doc, version) -> str:
         return _squeeze(received.read_text(encoding="utf-8"))
     page = text_page(doc, version)
     return _squeeze((ROOT / "docs" / page).read_text(encoding="utf-8"))
+
+
+def source_text(doc) -> str:
+    """The words of every version of a document, squeezed: each as received where the registry
+    names its file, else its published page (as the guide says: the page stands in for it)."""
+    return "".join(version_text(doc, version) for version in doc.versions)
 
 
 @pytest.mark.parametrize("doc, param", PARAMETERS, ids=lambda x: getattr(x, "key", ""))
