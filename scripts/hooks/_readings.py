@@ -184,7 +184,9 @@ def _words_problems(document: Document, docs: Path, register: dict[str, Reading]
     for reading in (r for r in register.values() if r.document == document.id):
         for version in (v for v in document.versions if reading.applies(v.id)):
             page = docs / text_page(document, version)
-            text = _spaceless(page.read_text(encoding="utf-8")) if page.exists() else ""
+            # The text itself: the notes and boxes (indented blocks) quote it, and do not count.
+            text = _spaceless("".join(line for line in page.read_text(encoding="utf-8").splitlines()
+                                      if not line[:1].isspace())) if page.exists() else ""
             # The words as quoted: fragments of the text, "……" between them.
             if page.exists() and any(_spaceless(part) not in text for part in reading.words_zh.split("……") if part):
                 found.append(
