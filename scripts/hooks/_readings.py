@@ -81,11 +81,11 @@ def plain_markers(text: str, lang: str, register: dict[str, Reading]) -> str:
     return MARKER.sub(titles, text)
 
 
-def topic_link(document: Document, topic: str, text: str, up: str) -> str:
-    """`text` (a date, a phrase of a status text) linked to the document's reading of `topic`,
-    where it registers one: the status texts name the readings they state. `up` climbs from the
-    page to the docs root ("../" per folder)."""
-    reading = topic_reading(document, topic)
+def topic_link(document: Document, topic: str, text: str, up: str, version: str | None = None) -> str:
+    """`text` (a date, a phrase of a status text) linked to the document's reading of `topic`
+    (of the words of `version`, where given), where it registers one: the status texts name the
+    readings they state. `up` climbs from the page to the docs root ("../" per folder)."""
+    reading = topic_reading(document, topic, version)
     return f"[{text}]({up}readings.md#{reading.id})" if reading else text
 
 

@@ -89,7 +89,7 @@ def _last_day(version: Version, lang: str, here: str | None, html: bool = False)
     day = format_date(version.last_day, lang)
     if here is None or not version.validity_years or version.last_day != version.expires:
         return day
-    linked = topic_link(DOCUMENTS[version.document], "last-day", day, "../" * here.count("/"))
+    linked = topic_link(DOCUMENTS[version.document], "last-day", day, "../" * here.count("/"), version.id)
     if html and linked != day:  # inside raw HTML: the built page's address, not the .md source's
         target = linked[linked.index("](") + 2:-1].replace("readings.md", "readings.html")
         return f'<a href="{target}">{day}</a>'
@@ -119,7 +119,7 @@ def admonition(document: Document, version: Version, lang: str, here: str) -> st
     facts = []
     if version.issued:
         facts.append(t["issued"].format(format_date(version.issued, lang)))
-    publication = topic_reading(document, "publication")
+    publication = topic_reading(document, "publication", version.id)
     if version.published and version.published == version.in_force and publication:
         # 自发布之日起施行, with the day of publication a reading (the readings page).
         reading = f"[{getattr(publication, f'title_{lang}')}]({_link(here, 'readings.md')}#{publication.id})"
@@ -133,10 +133,10 @@ def admonition(document: Document, version: Version, lang: str, here: str) -> st
     calc = _link(here, "calculators/index.md")
     # Whether an event earns an award is decided by its date: a reading (the event date's).
     if status.code == "expired" and version.last_day:
-        body.append(topic_link(document, "event-date", t["effect_expired_head"], "../" * here.count("/")) + t["effect_expired"].format(
+        body.append(topic_link(document, "event-date", t["effect_expired_head"], "../" * here.count("/"), version.id) + t["effect_expired"].format(
             format_date(version.last_day, lang), calc=calc))
     elif status.code == "not_yet":
-        body.append(topic_link(document, "event-date", t["effect_not_yet_head"], "../" * here.count("/"))
+        body.append(topic_link(document, "event-date", t["effect_not_yet_head"], "../" * here.count("/"), version.id)
                     + t["effect_not_yet"].format(format_date(version.in_force, lang)))
     elif status.code == "superseded":
         successor = status.successor
