@@ -176,6 +176,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.set:
         parameters.write_text(values, encoding="utf-8")
 
+    # 4. The "what changed" pages: generated from the data by scripts/hooks/versions.py.
+    for suffix in (".md", ".en.md"):
+        (kept / f"{new_id}-changes{suffix}").write_text("<!-- changes -->\n", encoding="utf-8")
+
     # 5. The readings: the new version inherits them all; the build names those whose words it changed.
     register = folder / "readings.toml"
     inherited = []
@@ -185,10 +189,6 @@ def main(argv: list[str] | None = None) -> int:
         register.write_text(re.sub(r"^(versions = \[.*)\]$", lambda m: f'{m[1]}, "{new_id}"]', text, flags=re.M),
                             encoding="utf-8")
 
-    # 4. The "what changed" pages: generated from the data by scripts/hooks/versions.py.
-    for suffix in (".md", ".en.md"):
-        (kept / f"{new_id}-changes{suffix}").write_text("<!-- changes -->\n", encoding="utf-8")
-
     print(f"{args.document}: version {new_id} added.\n"
           f"- kept:    docs/versions/{args.document}/{latest['id']}.md and .en.md (the text until now)\n"
           f"- added:   [[version]] {new_id} in {registry.relative_to(ROOT)}\n"
@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
           + f"- changes: docs/versions/{args.document}/{new_id}-changes.md and .en.md\n"
           + (f"- readings: {new_id} added to the versions of {len(inherited)} readings in "
              f"{register.relative_to(ROOT)}; review each whose words the new text changes\n" if inherited else "")
-          f"Next: edit docs/{args.document}.md and docs/{args.document}.en.md into the new text, add a\n"
+          + f"Next: edit docs/{args.document}.md and docs/{args.document}.en.md into the new text, add a\n"
           f"case file under tests/rules/cases/, then run scripts/test (docs/maintainers/README.md).")
     return 0
 
