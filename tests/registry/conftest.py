@@ -53,10 +53,10 @@ class Copy:
     def env(self) -> dict[str, str]:
         return {**os.environ, "PYTHONPATH": str(self.root / "calculators" / "src")}
 
-    def run(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    def run(self, *args: str, stdin: str = "", timeout: int = 600) -> subprocess.CompletedProcess:
         """A command of the copy, with the copy's rule package."""
         return subprocess.run([sys.executable, *args], cwd=self.root, env=self.env, input=stdin,
-                              capture_output=True, text=True, encoding="utf-8", timeout=600)
+                              capture_output=True, text=True, encoding="utf-8", timeout=timeout)
 
     def estimate(self, profile: dict) -> dict:
         run = self.run("-m", "xinzhou_policy", "estimate", "-", stdin=json.dumps(profile))

@@ -13,12 +13,13 @@ def test_the_rule_tests_pass_in_the_changed_copy(changed_copy):
     assert run.returncode == 0, run.stdout + run.stderr
     # Every test runs, none excluded: the maintainer's steps of the guide (fictional.toml: the
     # readings reviewed, a case file per changed clause, validity.toml's cases rewritten) are done.
-    run = changed_copy.run("-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/rules", "tests/robustness")
+    run = changed_copy.run("-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/rules", "tests/robustness",
+                           timeout=1800)  # the copy's whole suites, on a busy machine
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
     assert " passed" in run.stdout.splitlines()[-1]
 
 
 def test_the_page_tests_pass_in_the_changed_copy(changed_copy):
-    run = changed_copy.run("-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/site")
+    run = changed_copy.run("-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/site", timeout=1800)
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
     assert " passed" in run.stdout.splitlines()[-1]
