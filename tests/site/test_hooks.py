@@ -92,10 +92,10 @@ def test_a_sentence_about_a_version_names_it_and_the_periods_show_the_gaps(monke
 
 
 def test_a_version_shows_its_note_and_its_own_title(monkeypatch):
-    first = replace(POLICY.first, last_day=POLICY.first.expires)
-    renewed = Version("policy", "2026-01-01", date(2026, 1, 1), note_zh="延续（虚构）", note_en="A renewal (fictional)",
-                      title_zh="修订后的标题（虚构）", title_en="The amended title (fictional)", last_day=date(2028, 12, 31))
-    monkeypatch.setitem(DOCUMENTS, "policy", replace(POLICY, versions=(first, renewed)))
+    first, start = POLICY.first, date(POLICY.latest.in_force.year + 10, 1, 1)  # after every real version
+    renewed = Version("policy", start.isoformat(), start, note_zh="延续（虚构）", note_en="A renewal (fictional)",
+                      title_zh="修订后的标题（虚构）", title_en="The amended title (fictional)")
+    monkeypatch.setitem(DOCUMENTS, "policy", replace(POLICY, versions=(*POLICY.versions, renewed)))
     document = DOCUMENTS["policy"]
     zh = document_status.info_table(document, renewed, "zh", "policy.md")
     en = document_status.info_table(document, renewed, "en", "policy.en.md")
