@@ -6,6 +6,7 @@
         [--validity-years N | --expires YYYY-MM-DD] [--style clause|article] [--order N]
         --clause N --clause-title-zh … --clause-title-en …
         --award fixed|rate|per-unit --amount AMOUNT --wording-zh "the words of the text"
+        [--unit person|enterprise|project|item] [--cap N --cap-wording-zh "the words of the cap"]
         --field NAME --field-label-zh … --field-label-en …
         [--recipient enterprise|training_body|park_or_base|region_or_town]
         [--supersedes ID]... [--amends ID]...
@@ -18,7 +19,9 @@ columns, search, the JSON export and the navigation take the document from the r
   texts a reader sees: the item's title and explanation, the field's label and help),
   __init__.py, and rules/ (the one profile field and the one rule: `fixed` pays AMOUNT when the
   field, a yes/no, is true; `rate` pays AMOUNT (a share, "0.3") of the field, an amount in yuan;
-  `per-unit` pays AMOUNT for each unit of the field, a whole number; texts.py, the catalogue);
+  `per-unit` pays AMOUNT for each --unit of the field, a whole number, at most --cap of them
+  (a count cap: at most N per enterprise per year) where the text sets one; texts.py, the
+  catalogue);
 - docs/ID.md and docs/ID.en.md: the pages, following scripts/hooks/CONVENTIONS.md, with the
   clause's text to fill in;
 - tests/rules/cases/ID-N.toml: cases worked out from AMOUNT for an eligible profile, an
@@ -38,6 +41,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from xinzhou_policy.params import COUNTS
 from xinzhou_policy.registry import zh_numeral as _zh
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,11 +49,11 @@ DOCS = ROOT / "docs"
 DOCUMENTS = ROOT / "calculators" / "src" / "xinzhou_policy" / "documents"
 CASES = ROOT / "tests" / "rules" / "cases"
 
-# (field kind, unit of the amount, rule body) per kind of award.
+# (field kind, unit of the amount) per kind of award; per-unit's is yuan per --unit.
 AWARDS = {
     "fixed": ("flag", "yuan"),
     "rate": ("money", "ratio"),
-    "per-unit": ("count", "yuan/unit"),
+    "per-unit": ("count", "yuan/{unit}"),
 }
 RECIPIENTS = ("enterprise", "training_body", "park_or_base", "region_or_town")
 
@@ -85,6 +89,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--clause", type=int, required=True, help="the number of the award's clause")
     p.add_argument("--award", choices=AWARDS, required=True)
     p.add_argument("--amount", required=True, help="yuan for fixed and per-unit, a share (0.3) for rate")
+    p.add_argument("--unit", choices=COUNTS, help="per-unit: what the field counts (its unit, and the amount's: yuan/UNIT)")
+    p.add_argument("--cap", type=int, help="per-unit: at most N units counted per enterprise per year")
+    p.add_argument("--cap-wording-zh", help="the text's words for the cap")
     p.add_argument("--recipient", choices=RECIPIENTS, default="enterprise")
     p.add_argument("--supersedes", action="append", default=[], metavar="ID",
                    help="a document this one replaces from its entry into force (repeatable)")
@@ -99,6 +106,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         p.error("--field is a JSON field name: lower case letters, digits and underscores")
     if not re.fullmatch(r"\d+(\.\d+)?", args.amount):
         p.error("--amount is a number")
+    if (args.award == "per-unit") != bool(args.unit):
+        p.error("--unit (what is counted) goes with --award per-unit, and only with it")
+    if args.cap is not None and (args.award != "per-unit" or args.cap < 1 or not args.cap_wording_zh):
+        p.error("--cap N (N at least 1) goes with --award per-unit and --cap-wording-zh")
+    if args.cap_wording_zh and args.cap is None:
+        p.error("--cap-wording-zh goes with --cap")
     return args
 
 
@@ -143,12 +156,23 @@ def registry_entry(a: argparse.Namespace, order: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def cap_key(a: argparse.Namespace) -> str:
+    return f"{a.field}_cap"
+
+
 def parameter(a: argparse.Namespace) -> tuple[str, str]:
     key = f"{a.field}_award" if a.award != "rate" else f"{a.field}_rate"
-    unit = AWARDS[a.award][1]
+    unit = AWARDS[a.award][1].format(unit=a.unit)
+    counted = COUNTS[a.unit] if a.unit else ("", "", "")
     described = {"fixed": ("一次性奖励金额。", "One-off award."),
                  "rate": ("按所填金额计算的比例。", "The share of the amount given."),
-                 "per-unit": ("每单位的金额。", "Amount per unit.")}[a.award]
+                 "per-unit": (f"每{counted[0]}的金额。", f"Amount per {counted[2]}.")}[a.award]
+    cap = [] if a.cap is None else [
+        "", f"[{cap_key(a)}]", f'clause = "{a.id}-{a.clause}"', f'unit = "{a.unit}"',
+        f"description_zh = {q(a.clause_title_zh + '：每户企业每年最多计算的' + counted[0] + '数。')}",
+        f"description_en = {q(a.clause_title_en + ': the most ' + counted[1] + ' counted per enterprise per year.')}",
+        "", f"[[{cap_key(a)}.values]]", f"from = {a.in_force.isoformat()}", f"value = {a.cap}",
+        f"wording_zh = {q(a.cap_wording_zh)}"]
     text = "\n".join([
         f"# The amounts of {a.title_zh}, as dated values (xinzhou_policy/params.py). An amendment",
         "# adds a [[KEY.values]] entry from its date (scripts/new_version.py --set); none is changed.",
@@ -156,7 +180,7 @@ def parameter(a: argparse.Namespace) -> tuple[str, str]:
         f"description_zh = {q(a.clause_title_zh + '：' + described[0])}",
         f"description_en = {q(a.clause_title_en + ': ' + described[1])}",
         "", f"[[{key}.values]]", f"from = {a.in_force.isoformat()}", f'value = "{a.amount}"',
-        f"wording_zh = {q(a.wording_zh)}", ""])
+        f"wording_zh = {q(a.wording_zh)}", *cap, ""])
     return key, text
 
 
@@ -173,11 +197,18 @@ def rules(a: argparse.Namespace, key: str) -> dict[str, str]:
         "per-unit": ("    units = profile[FIELD]\n    if not units:\n        return found\n    amount = value.value * units\n",
                      "units=units, each=yuan(value.value), amount=yuan(amount)", "computed"),
     }[a.award]
+    keys = "(value.key,)"
+    if a.cap is not None:  # at most the cap's count is paid for; the explanation says so
+        body = (f"    units = profile[FIELD]\n    if not units:\n        return found\n    cap = p.{cap_key(a)}\n"
+                "    counted = min(units, cap.value)\n    amount = value.value * counted\n"
+                '    capped = M(f"{CLAUSE}.award.capped", cap=cap.value) if units > counted else ""\n')
+        values += ", capped=capped"
+        keys = "(value.key, cap.key)"
     # The docstring names the value, never its number: numbers live in parameters.toml only.
     described_en = {"fixed": "a one-off award when the field is ticked",
                     "rate": "a share of the amount in the field",
-                    "per-unit": "an amount for each unit in the field"}[a.award]
-    module = f'''"""{a.title_zh}: the award of its clause ({a.clause}), {a.clause_title_en}.
+                    "per-unit": f"an amount for each {a.unit} counted in the field"}[a.award]
+    module = f'''"""{a.title_zh}: the award of {cites(a)[1]}, {a.clause_title_en}.
 
 Made by scripts/new_document.py. The rule takes the profile and the parameters in force on the
 event date (params.InForce); edit it to follow the clause's words. Its texts are the catalogue's
@@ -205,7 +236,7 @@ def clause_award(profile: dict[str, Any], p: InForce) -> Findings:
 {body}    found.items.append(award(
         f"{{CLAUSE}}.award", CLAUSE, M(f"{{CLAUSE}}.award.title"), amount, "{basis}",
         M(f"{{CLAUSE}}.award.explanation", {values}),
-        (value.key,), recipient="{a.recipient}"))
+        {keys}, recipient="{a.recipient}"))
     return found
 '''
     init = f'''"""The award rules of {a.title_zh} (registry: ../document.toml).
@@ -244,19 +275,28 @@ M = Messages(__package__.rsplit(".", 1)[0])
     return {f"clause_{a.clause}.py": module, "__init__.py": init, "texts.py": texts}
 
 
+def cites(a: argparse.Namespace) -> tuple[str, str]:
+    """How the text cites the award's section, in its style: 第三条 / Article 3, 第（三）条 / clause (3)."""
+    if a.style == "article":
+        return f"{a.short_zh}第{_zh(a.clause)}条", f"Article {a.clause} of the {a.short_en}"
+    return f"{a.short_zh}第（{_zh(a.clause)}）条", f"clause ({a.clause}) of the {a.short_en}"
+
+
 def messages(a: argparse.Namespace) -> str:
     """The catalogue: the item's title and explanation, the field's label and help."""
     clause = f"{a.id}-{a.clause}"
-    cite_zh = f"{a.short_zh}第{_zh(a.clause)}条" if a.style == "article" else f"{a.short_zh}第（{_zh(a.clause)}）条"
-    cite_en = f"Article {a.clause} of the {a.short_en}" if a.style == "article" else f"clause ({a.clause}) of the {a.short_en}"
+    cite_zh, cite_en = cites(a)
     explain_zh, explain_en = {
         "fixed": (f"符合{cite_zh}的条件，一次性奖励 {{amount}} 元。",
                   f"The conditions of {cite_en} are met: a one-off award of {{amount}} yuan."),
         "rate": (f"按{cite_zh}，{{base}} 元的 {{share}}，即 {{amount}} 元。",
                  f"Under {cite_en}, {{share}} of {{base}} yuan: {{amount}} yuan."),
-        "per-unit": (f"按{cite_zh}，{{units}} 个单位，每单位 {{each}} 元，合计 {{amount}} 元。",
-                     f"Under {cite_en}, {{units}} units at {{each}} yuan each: {{amount}} yuan."),
+        "per-unit": (f"按{cite_zh}，{{units}} {COUNTS[a.unit][0]}，每{COUNTS[a.unit][0]} {{each}} 元，合计 {{amount}} 元{{capped}}。",
+                     f"Under {cite_en}, {{units}} {COUNTS[a.unit][1]} at {{each}} yuan each: {{amount}} yuan{{capped}}.")
+        if a.unit else ("", ""),
     }[a.award]
+    if a.cap is None:
+        explain_zh, explain_en = explain_zh.replace("{capped}", ""), explain_en.replace("{capped}", "")
     field_help = {"flag": ("符合条件的，勾选此项。", "Tick if the condition is met."),
                   "money": ("金额，单位为元。", "An amount in yuan."),
                   "count": ("整数。", "A whole number.")}[AWARDS[a.award][0]]
@@ -267,6 +307,10 @@ def messages(a: argparse.Namespace) -> str:
         (f"field.{a.field}.help", *field_help),
         (f"group.{clause}", a.clause_title_zh, a.clause_title_en),
     ]
+    if a.cap is not None:
+        zh, plural, _ = COUNTS[a.unit]
+        entries.append((f"{clause}.award.capped", f"，每户企业每年最多计 {{cap}} {zh}，按 {{cap}} {zh}计",
+                        f", at most {{cap}} {plural} per enterprise per year, so {{cap}} counted"))
     head = [f"# The message catalogue of {a.title_zh}: every text a reader sees of its rules, in both",
             "# languages (xinzhou_policy/messages.py). Made by scripts/new_document.py: rewrite the",
             "# explanation and the help in the words of the text; {name} is a value the rule fills in."]
@@ -327,7 +371,7 @@ def cases(a: argparse.Namespace) -> str:
     value, expected = {
         "fixed": ("true", amount),
         "rate": ('"100000"', Decimal(100000) * amount),
-        "per-unit": ("10", amount * 10),
+        "per-unit": (str(min(10, a.cap or 10)), amount * min(10, a.cap or 10)),
     }[a.award]
     nothing = {"fixed": "false", "rate": '"0"', "per-unit": "0"}[a.award]
     total = f"{expected.quantize(Decimal('0.01')):f}"
@@ -344,7 +388,7 @@ profile = {{ event_date = "{day}", {a.field} = {value} }}
 [case.expect]
 items = {{ {item} = "{total}" }}
 
-[[case]]
+{capped_case(a, day, item)}[[case]]
 name = "not eligible: no award"
 profile = {{ event_date = "{day}", {a.field} = {nothing} }}
 [case.expect]
@@ -356,6 +400,20 @@ name = "the day before the entry into force: no item, and what it would have bee
 profile = {{ event_date = "{before}", {a.field} = {value} }}
 [case.expect]
 warnings = ["outside_validity"]
+"""
+
+
+def capped_case(a: argparse.Namespace, day: str, item: str) -> str:
+    """Above a count cap: only the cap's count is paid for."""
+    if a.cap is None:
+        return ""
+    total = f"{(Decimal(a.amount) * a.cap).quantize(Decimal('0.01')):f}"
+    return f"""[[case]]
+name = "above the cap: {a.cap + 1} counted as {a.cap}"
+profile = {{ event_date = "{day}", {a.field} = {a.cap + 1} }}
+[case.expect]
+items = {{ {item} = "{total}" }}
+
 """
 
 

@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/new_version.py DOC --in-force YYYY-MM-DD
         [--validity-years N | --expires YYYY-MM-DD] [--issued YYYY-MM-DD] [--published YYYY-MM-DD]
-        [--number 文号] [--note-zh TEXT --note-en TEXT] [--source FILE]
+        [--number 文号] [--note-zh TEXT --note-en TEXT] [--title-zh TITLE --title-en TITLE] [--source FILE]
         [--set KEY VALUE WORDING_ZH]...
 
 What it does (nothing is overwritten; every earlier value and text stays):
@@ -12,7 +12,9 @@ What it does (nothing is overwritten; every earlier value and text stays):
 3. for each --set, adds a dated value to the document's parameters.toml, after the parameter's
    last one: VALUE is a number ("250000", "0.25", 5) or, for a scale, THRESHOLD:AMOUNT pairs
    ("100000000:250000,500000000:300000"); WORDING_ZH is the new text's words for it;
-4. writes the version's "what changed" pages, docs/versions/DOC/NEW-changes.md and .en.md.
+4. writes the version's "what changed" pages, docs/versions/DOC/NEW-changes.md and .en.md;
+5. the new version inherits every reading of the document (readings.toml, `versions`): review
+   each whose words the new text changes (the build names them).
 
 Then edit docs/DOC.md and docs/DOC.en.md into the new text (the maintainers' guide,
 docs/maintainers/README.md, says how, and what else to check), and add case files.
@@ -110,10 +112,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--number", default="", help="文号 of the instrument that made the version")
     parser.add_argument("--note-zh", default="")
     parser.add_argument("--note-en", default="")
+    parser.add_argument("--title-zh", default="", help="the version's own title, where it has one (an amended title)")
+    parser.add_argument("--title-en", default="")
     parser.add_argument("--source", default="", help="the text as received, a file in shared/seeds/")
     parser.add_argument("--set", nargs=3, action="append", default=[], metavar=("KEY", "VALUE", "WORDING_ZH"),
                         help="a value that changes with this version (repeat for each)")
     args = parser.parse_args(argv)
+    for pair in (("note_zh", "note_en"), ("title_zh", "title_en")):
+        if bool(getattr(args, pair[0])) != bool(getattr(args, pair[1])):
+            parser.error(f"--{pair[0].replace('_', '-')} and --{pair[1].replace('_', '-')} go together (both languages)")
 
     folder = PACKAGE / "documents" / args.document
     registry = folder / "document.toml"
@@ -160,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         if latest.get(key):
             entry.append(f'{key} = "{latest[key]}"')
     for key, value in (("number", args.number), ("note_zh", args.note_zh), ("note_en", args.note_en),
-                       ("source", args.source)):
+                       ("title_zh", args.title_zh), ("title_en", args.title_en), ("source", args.source)):
         if value:
             entry.append(f"{key} = {_quoted(value)}")
     registry.write_text(registry.read_text(encoding="utf-8").rstrip("\n") + "\n" + "\n".join(entry) + "\n",
@@ -174,13 +181,24 @@ def main(argv: list[str] | None = None) -> int:
     for suffix in (".md", ".en.md"):
         (kept / f"{new_id}-changes{suffix}").write_text("<!-- changes -->\n", encoding="utf-8")
 
+    # 5. The readings: the new version inherits them all; the build names those whose words it changed.
+    register = folder / "readings.toml"
+    inherited = []
+    if register.exists():
+        text = register.read_text(encoding="utf-8")
+        inherited = re.findall(r'^id = "([^"]+)"', text, re.M)
+        register.write_text(re.sub(r"^(versions = \[.*)\]$", lambda m: f'{m[1]}, "{new_id}"]', text, flags=re.M),
+                            encoding="utf-8")
+
     print(f"{args.document}: version {new_id} added.\n"
           f"- kept:    docs/versions/{args.document}/{latest['id']}.md and .en.md (the text until now)\n"
           f"- added:   [[version]] {new_id} in {registry.relative_to(ROOT)}\n"
           + "".join(f"- value:   {key} from {new_id} in {(folder / 'parameters.toml').relative_to(ROOT)}\n"
                     for key, _, _ in args.set)
           + f"- changes: docs/versions/{args.document}/{new_id}-changes.md and .en.md\n"
-          f"Next: edit docs/{args.document}.md and docs/{args.document}.en.md into the new text, add a\n"
+          + (f"- readings: {new_id} added to the versions of {len(inherited)} readings in "
+             f"{register.relative_to(ROOT)}; review each whose words the new text changes\n" if inherited else "")
+          + f"Next: edit docs/{args.document}.md and docs/{args.document}.en.md into the new text, add a\n"
           f"case file under tests/rules/cases/, then run scripts/test (docs/maintainers/README.md).")
     return 0
 

@@ -101,6 +101,7 @@ async function showPage(index) {
   // errors come as data.
   const cell = (column, value) => {
     if (column === "within_validity") return el("td", {}, value === "" ? "" : value === "true" ? TEXT.yes : TEXT.no);
+    if (column === "document_numbers") return el("td", {}, value);
     const kind = { total: "num batch-row-total", total_enterprise: "num batch-row-enterprise" }[column] || "num";
     return el("td", { class: kind }, value && money(value));
   };

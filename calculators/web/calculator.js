@@ -211,7 +211,7 @@ function renderGuidance(entries) {
 // without awards has neither total).
 const awardDocuments = (result) => result.documents.filter((d) => "total" in d || "would_have_been" in d);
 function validityText(d, result) {
-  const text = (lang === "zh" ? `《${d.title_zh}》：` : `${d.title_en}: `) + pick(d, "reason");
+  const text = (lang === "zh" ? `《${d.title_zh}》${d.version_number && `（${d.version_number}）`}：` : `${d.title_en}${d.version_number && ` (${d.version_number})`}: `) + pick(d, "reason");
   if (!("would_have_been" in d)) return text;
   const own = sumMoney(result.if_within_validity.items.filter((i) => i.document === d.id && forEnterprise(i)));
   return `${text}${lang === "zh" ? "" : " "}${TEXT.wouldBe} ${money(own)} ${TEXT.yuan}${lang === "zh" ? "。" : "."}`;

@@ -8,7 +8,11 @@ The check (`problems`) finds:
 - a registered reading not named in the note of each section it reads (its `clauses`), on its
   document's default page, in both languages; or named in the note of another section;
 - a section whose two languages name different readings, and a marker outside a note;
-- a note's sentence that makes an interpretation (CUES below) without naming its reading.
+- a note's sentence that makes an interpretation (CUES below) without naming its reading;
+- a reading whose `versions` name a version whose text (its page) no longer holds its words: a
+  new version inherits every reading, and one whose words it changed is reviewed (the version
+  dropped from it, or a new reading of the new words registered).
+The naming in the notes is checked on the default pages, for the readings of the latest version.
 The build stops on any of them (readings_page.py, on_pre_build).
 """
 
@@ -22,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from xinzhou_policy.readings import Reading, topic_reading
 from xinzhou_policy.registry import DOCUMENTS, Document
 
-from _documents import page_language, sections
+from _documents import page_language, sections, text_page
 
 MARKER = re.compile(r"\[\[reading:([^\]]*)\]\]")
 # Words with which a note states how it reads the text. A note paragraph (or list item) holding
@@ -77,11 +81,11 @@ def plain_markers(text: str, lang: str, register: dict[str, Reading]) -> str:
     return MARKER.sub(titles, text)
 
 
-def topic_link(document: Document, topic: str, text: str, up: str) -> str:
-    """`text` (a date, a phrase of a status text) linked to the document's reading of `topic`,
-    where it registers one: the status texts name the readings they state. `up` climbs from the
-    page to the docs root ("../" per folder)."""
-    reading = topic_reading(document, topic)
+def topic_link(document: Document, topic: str, text: str, up: str, version: str | None = None) -> str:
+    """`text` (a date, a phrase of a status text) linked to the document's reading of `topic`
+    (of the words of `version`, where given), where it registers one: the status texts name the
+    readings they state. `up` climbs from the page to the docs root ("../" per folder)."""
+    reading = topic_reading(document, topic, version)
     return f"[{text}]({up}readings.md#{reading.id})" if reading else text
 
 
@@ -160,7 +164,7 @@ def _page_problems(document: Document, docs: Path, register: dict[str, Reading])
             if zh != en:
                 problems.append(f"{document.id}, {section_id}: the Chinese note names {zh}, the English {en}")
     for lang, by_section in cited.items():
-        for reading in (r for r in register.values() if r.document == document.id):
+        for reading in (r for r in register.values() if r.document == document.id and r.applies(document.latest.id)):
             where = sorted(s for s, ids in by_section.items() if reading.id in ids)
             if where != sorted(reading.clauses):
                 problems.append(
@@ -168,6 +172,28 @@ def _page_problems(document: Document, docs: Path, register: dict[str, Reading])
                     f"(its `clauses`), but the notes naming it are those of {where}: name it in the "
                     "note of each section it reads, and only there")
     return problems
+
+
+def _spaceless(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _words_problems(document: Document, docs: Path, register: dict[str, Reading]) -> list[str]:
+    """Each reading against the text of every version it names."""
+    found = []
+    for reading in (r for r in register.values() if r.document == document.id):
+        for version in (v for v in document.versions if reading.applies(v.id)):
+            page = docs / text_page(document, version)
+            # The text itself: the notes and boxes (indented blocks) quote it, and do not count.
+            text = _spaceless("".join(line for line in page.read_text(encoding="utf-8").splitlines()
+                                      if not line[:1].isspace())) if page.exists() else ""
+            # The words as quoted: fragments of the text, "……" between them.
+            if page.exists() and any(_spaceless(part) not in text for part in reading.words_zh.split("……") if part):
+                found.append(
+                    f"{document.id}: reading {reading.id} names version {version.id}, whose text "
+                    f"({page.relative_to(docs).as_posix()}) does not hold its words “{reading.words_zh}”: "
+                    f"review it (remove {version.id} from its `versions`, or register a reading of the new words)")
+    return found
 
 
 def problems(docs: Path, package: Path, register: dict[str, Reading],
@@ -186,6 +212,7 @@ def problems(docs: Path, package: Path, register: dict[str, Reading],
             found += [f"{where}: cites reading {i!r}, which the register lacks"
                       for i, where in rule_citations(rules) if i not in register]
         found += _page_problems(document, docs, register)
+        found += _words_problems(document, docs, register)
     return found
 
 

@@ -44,7 +44,7 @@ def _last_day(version: Version, lang: str, up: str) -> str:
     """The last day; the end of a period given in years links the reading of how it is counted."""
     day = format_date(version.last_day, lang)
     counted = version.validity_years and version.last_day == version.expires
-    return topic_link(DOCUMENTS[version.document], "last-day", day, up) if counted else day
+    return topic_link(DOCUMENTS[version.document], "last-day", day, up, version.id) if counted else day
 
 
 def _status(document: Document, version: Version, lang: str, up: str) -> str:

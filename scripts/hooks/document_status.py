@@ -42,7 +42,7 @@ _T = {
         "applied_until": "，适用至{}",
         "rows": {"index_number": "索引号", "subject": "主题分类", "issuer": "发文机关", "approver": "批准机关",
                  "written": "成文日期", "title": "标题", "number": "发文字号", "published": "发布日期",
-                 "in_force": "施行日期", "effect": "有效性", "keywords": "主题词", "kind": "文件类型",
+                 "in_force": "施行日期", "effect": "有效性", "keywords": "主题词", "note": "本版本", "kind": "文件类型",
                  "adopted": "通过", "approved": "批准", "issued": "印发日期",
                  "validity": "有效期", "versions": "版本", "data": "结构化数据"},
         "effect": {"valid": "有效", "invalid": "失效", "repealed": "已废止", "not_yet": "尚未施行"},
@@ -68,7 +68,7 @@ _T = {
         "rows": {"index_number": "Index number", "subject": "Subject category", "issuer": "Issued by",
                  "approver": "Approved by", "written": "Date of the text", "title": "Title",
                  "number": "Document number", "published": "Publication", "in_force": "Entry into force",
-                 "effect": "Validity status", "keywords": "Subject terms", "kind": "Kind",
+                 "effect": "Validity status", "keywords": "Subject terms", "note": "This version", "kind": "Kind",
                  "adopted": "Adopted", "approved": "Approved", "issued": "Date of issue",
                  "validity": "Period of validity", "versions": "Versions", "data": "Structured data"},
         "effect": {"valid": "In force", "invalid": "No longer in force", "repealed": "Repealed",
@@ -86,8 +86,9 @@ def _link(here: str, target: str) -> str:
     return "../" * depth + target
 
 
-def _name(document: Document, lang: str) -> str:
-    return f"《{document.title_zh}》" if lang == "zh" else f"the {document.title_en}"
+def _name(document: Document, lang: str, version: Version | None = None) -> str:
+    title = document.title_of(version or document.latest, lang)
+    return f"《{title}》" if lang == "zh" else f"the {title}"
 
 
 def _last_day(version: Version, lang: str, here: str | None, html: bool = False) -> str:
@@ -96,7 +97,7 @@ def _last_day(version: Version, lang: str, here: str | None, html: bool = False)
     day = format_date(version.last_day, lang)
     if here is None or not version.validity_years or version.last_day != version.expires:
         return day
-    linked = topic_link(DOCUMENTS[version.document], "last-day", day, "../" * here.count("/"))
+    linked = topic_link(DOCUMENTS[version.document], "last-day", day, "../" * here.count("/"), version.id)
     if html and linked != day:  # inside raw HTML: the built page's address, not the .md source's
         target = linked[linked.index("](") + 2:-1].replace("readings.md", "readings.html")
         return f'<a href="{target}">{day}</a>'
@@ -119,14 +120,14 @@ def admonition(document: Document, version: Version, lang: str, here: str) -> st
     sep = "。" if lang == "zh" else ". "
     if version != document.latest:
         until = t["applied_until"].format(format_date(version.last_day, lang)) if version.last_day else ""
-        body = t["history_text"].format(_name(document, lang), format_date(version.in_force, lang), until,
+        body = t["history_text"].format(_name(document, lang, version), format_date(version.in_force, lang), until,
                                         t["current"], _link(here, f"{document.id}.md"))
         return f'!!! info generated "{t["history"]}"\n    {body}'
     status = document.status_on(day)
     facts = []
     if version.issued:
         facts.append(t["issued"].format(format_date(version.issued, lang)))
-    publication = topic_reading(document, "publication")
+    publication = topic_reading(document, "publication", version.id)
     if version.published and version.published == version.in_force and publication:
         # 自发布之日起施行, with the day of publication a reading (the readings page).
         reading = f"[{getattr(publication, f'title_{lang}')}]({_link(here, 'readings.md')}#{publication.id})"
@@ -140,10 +141,10 @@ def admonition(document: Document, version: Version, lang: str, here: str) -> st
     calc = _link(here, "calculators/index.md")
     # Whether an event earns an award is decided by its date: a reading (the event date's).
     if status.code == "expired" and version.last_day:
-        body.append(topic_link(document, "event-date", t["effect_expired_head"], "../" * here.count("/")) + t["effect_expired"].format(
+        body.append(topic_link(document, "event-date", t["effect_expired_head"], "../" * here.count("/"), version.id) + t["effect_expired"].format(
             format_date(version.last_day, lang), calc=calc))
     elif status.code == "not_yet":
-        body.append(topic_link(document, "event-date", t["effect_not_yet_head"], "../" * here.count("/"))
+        body.append(topic_link(document, "event-date", t["effect_not_yet_head"], "../" * here.count("/"), version.id)
                     + t["effect_not_yet"].format(format_date(version.in_force, lang)))
     elif status.code == "superseded":
         successor = status.successor
@@ -169,7 +170,8 @@ def metadata(document: Document, version: Version, lang: str) -> list[tuple[str,
         ("subject", getattr(document, f"subject_{lang}") or t["unpublished"]),
         ("issuer", getattr(document, f"issuer_{lang}")),
         ("written", day(version.written)),
-        ("title", getattr(document, f"title_{lang}")),
+        # The version's own title where it has one (an amended title, 修订), else the document's.
+        ("title", getattr(version, f"title_{lang}") or getattr(document, f"title_{lang}")),
         ("number", version.number or document.number or t["no_number"]),
         ("published", day(version.published)),
         ("in_force", day(version.in_force)),
@@ -187,6 +189,8 @@ def info_table(document: Document, version: Version, lang: str, here: str) -> st
     rows = [(r[key], value) for key, value in metadata(document, version, lang)]
     if document.approver_zh:
         rows.insert(3, (r["approver"], getattr(document, f"approver_{lang}")))
+    if version.note_zh:
+        rows.append((r["note"], getattr(version, f"note_{lang}")))
     rows.append((r["kind"], getattr(document, f"kind_{lang}")))
     # 成文日期 above is the date of issue (or of adoption): not repeated.
     for key in ("adopted", "approved"):

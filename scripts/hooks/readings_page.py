@@ -20,33 +20,46 @@ from pathlib import Path
 
 import xinzhou_policy
 
-from _documents import page_language
+from _documents import page_language, text_page
 from _readings import problems, render_markers
 from _values import format_date, format_key, PLACEHOLDER
 
 MARKER = "<!-- readings -->"
 
 _ROWS = {
-    "zh": (("clause", "条款"), ("words", "原文"), ("reading", "本站的理解"), ("other", "另一种理解"),
+    "zh": (("clause", "条款"), ("versions", "适用的版本"), ("words", "原文"), ("reading", "本站的理解"), ("other", "另一种理解"),
            ("effect", "另一种理解的影响")),
-    "en": (("clause", "Clauses"), ("words", "The words"), ("reading", "This site's reading"),
+    "en": (("clause", "Clauses"), ("versions", "Versions it reads"), ("words", "The words"), ("reading", "This site's reading"),
            ("other", "The other reasonable reading"), ("effect", "What the other reading would change")),
 }
 
 
-def _version_for(document, texts: list[str], lang: str):
-    """The latest version that has every value a reading names. A reading about a period given in
-    years ([[param:validity_years]], its last day) belongs to the versions that give one; a later
-    version that names its last day instead leaves it to the earlier ones."""
-    for version in reversed(document.versions):
-        try:
-            for text in texts:
-                PLACEHOLDER.sub(lambda m: format_key(m[1], lang, document, version), text)
-        except PluginError:
-            continue
-        return version
+def _has_values(document, version, texts: list[str], lang: str) -> bool:
+    try:
+        for text in texts:
+            PLACEHOLDER.sub(lambda m: format_key(m[1], lang, document, version), text)
+    except PluginError:
+        return False
+    return True
+
+
+def _version_for(document, reading, texts: list[str], lang: str):
+    """The latest of the reading's versions that has every value it names. A reading about a
+    period given in years ([[param:validity_years]], its last day) belongs to the versions that
+    give one; a later version that names its last day instead leaves it to the earlier ones."""
+    for version in reversed([v for v in document.versions if reading.applies(v.id)]):
+        if _has_values(document, version, texts, lang):
+            return version
     for text in texts:  # no version has them all: the latest one's error names what is missing
         PLACEHOLDER.sub(lambda m: format_key(m[1], lang, document, document.latest), text)
+
+
+def _version_link(document, version, lang: str, up: str) -> str:
+    """A version as the readings page names it: its first day and its 文号, linked to its text."""
+    day, number = format_date(version.in_force, lang), version.number or document.number
+    label = (f"{day}起施行的文本" + (f"（{number}）" if number else "") if lang == "zh" else
+             f"the text in force from {day}" + (f" ({number})" if number else ""))
+    return f"[{label}]({up}{text_page(document, version)})"
 
 
 def readings_page(lang: str, here: str) -> str:
@@ -59,18 +72,24 @@ def readings_page(lang: str, here: str) -> str:
         parts.append(f"## {getattr(document, f'title_{lang}')} {{#readings-{document.id}}}\n")
         for r in found:
             texts = [getattr(r, f"{part}_{lang}") for part in ("reading", "other", "effect")]
-            version = _version_for(document, texts, lang)
+            version = _version_for(document, r, texts, lang)
+            # Each version it reads that has the values it names, so a date shown is that text's.
+            shown = [v for v in document.versions if r.applies(v.id) and _has_values(document, v, texts, lang)] or [version]
 
             def values(text: str) -> str:
-                return PLACEHOLDER.sub(lambda m: format_key(m[1], lang, document, version), text)
+                """The text with each version's values; one text where they agree."""
+                each = {v: PLACEHOLDER.sub(lambda m: format_key(m[1], lang, document, v), text) for v in shown}
+                if len(set(each.values())) == 1:
+                    return each[version] if version in each else next(iter(each.values()))
+                return "<br>".join(f"{_version_link(document, v, lang, up)}{'：' if lang == 'zh' else ': '}{rendered}"
+                                   for v, rendered in each.items())
 
             clause = ("、" if lang == "zh" else "; ").join(
-                f"[{document.label(c, lang)}]({up}{document.id}.md#{c})" for c in r.clauses)
-            if version != document.latest:
-                day = format_date(version.in_force, lang)
-                clause += f"（{day}起施行的文本）" if lang == "zh" else f" (the text in force from {day})"
+                f"[{document.label(c, lang)}]({up}{text_page(document, version)}#{c})" for c in r.clauses)
             cells = {
                 "clause": clause,
+                "versions": ("、" if lang == "zh" else "; ").join(
+                    _version_link(document, v, lang, up) for v in document.versions if r.applies(v.id)),
                 "words": f"“{r.words_zh}”" if lang == "zh" else f"<span lang=\"zh\">{r.words_zh}</span>",
                 "reading": values(getattr(r, f"reading_{lang}")),
                 "other": values(getattr(r, f"other_{lang}")),

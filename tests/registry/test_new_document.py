@@ -54,7 +54,7 @@ def test_the_json_export(changed_copy):
     data = json.loads((changed_copy.site / f"data/{ID}.json").read_text(encoding="utf-8"))
     assert data["document"]["number"] == "忻政发〔2026〕99号（虚构·测试）"
     assert [s["id"] for s in data["sections"]] == [D["clause"]]
-    assert data["sections"][0]["parameters"] == [f"{D['field']}_award"]
+    assert data["sections"][0]["parameters"] == [f"{D['field']}_award", f"{D['field']}_cap"]
 
 
 def test_the_calculators_compute_its_item(changed_copy, browser):
@@ -94,3 +94,17 @@ def test_its_case_file_holds(changed_copy):
         case = Case(path.name, data["clause"], raw["name"], "estimate", raw["profile"], raw["expect"])
         run = changed_copy.run("-m", "xinzhou_policy", "estimate", "-", stdin=json.dumps(case.input))
         check(case, json.loads(run.stdout), run.returncode == 2)
+
+
+def test_a_per_person_award_with_a_count_cap(changed_copy):
+    """--award per-unit --unit person --cap: the amount is yuan per person, the cap a count of
+    persons, and the explanation says when the cap applied."""
+    data = tomllib.loads((changed_copy.root / f"calculators/src/xinzhou_policy/documents/{ID}/parameters.toml")
+                        .read_text(encoding="utf-8"))
+    assert (data[f"{D['field']}_award"]["unit"], data[f"{D['field']}_cap"]["unit"]) == ("yuan/person", "person")
+    (item,) = [i for i in changed_copy.estimate(D["eligible"])["items"] if i["clause"] == D["clause"]]
+    assert "7 人" in item["explanation_zh"] and "最多计 5 人" in item["explanation_zh"]
+    assert "7 persons" in item["explanation_en"] and "at most 5 persons per enterprise per year" in item["explanation_en"]
+    assert item["parameters"] == [f"{D['field']}_award", f"{D['field']}_cap"]
+    html = (changed_copy.site / f"{ID}.html").read_text(encoding="utf-8")
+    assert "2万元" in html and "5人" in html  # the award table, with both values and their units

@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 
-from xinzhou_policy.batch import (CLAUSE_COLUMNS, FORMULA_STARTS, INPUT_COLUMNS, NOTE,
+from xinzhou_policy.batch import (AMOUNT_COLUMNS, CLAUSE_COLUMNS, FORMULA_STARTS, INPUT_COLUMNS, NOTE,
                                   RESULT_COLUMNS, BatchJob, request, template_csv)
 from xinzhou_policy.cli import run_text
 from xinzhou_policy.estimate import assess
@@ -110,7 +110,8 @@ def test_mixed_file_every_row_answered_bad_rows_name_their_field():
     # A bad row has no amounts; a good one has all of them.
     for row in rows:
         results = row[len(header) - len(RESULT_COLUMNS):-1]
-        assert all(results) if not row[-1] else not any(results)
+        amounts = results[:RESULT_COLUMNS.index("within_validity") + 1]
+        assert all(amounts) if not row[-1] else not any(results)
 
 
 def test_the_same_row_alone_or_among_bad_rows_gives_the_same_result():
@@ -207,7 +208,8 @@ def test_xlsx_holds_the_csv_text_numbers_as_numbers_no_formulas():
     book = openpyxl.load_workbook(io.BytesIO(data))
     sheet = book.worksheets[0]
     assert sheet.max_row == len(table) and sheet.max_column == len(table[0])
-    numeric = set(range(len(table[0]) - len(RESULT_COLUMNS), len(table[0]) - 2))
+    start = len(table[0]) - len(RESULT_COLUMNS)
+    numeric = set(range(start, start + len(AMOUNT_COLUMNS)))
     for r, row in enumerate(table, start=1):
         for c, text in enumerate(row):
             cell = sheet.cell(r, c + 1)
@@ -259,7 +261,9 @@ def test_template_round_trips():
     profile = {"event_date": "2024-01-01", "incumbent_trainees": "2"}
     filled = text + ",".join(profile.get(c, "") for c in INPUT_COLUMNS) + "\r\n"
     single = json.loads(run_text("estimate", json.dumps(profile))[1])
-    assert _table(BatchJob(filled.encode("utf-8")).to_csv())[1][-3:] == [single["total"], "true", ""]
+    # The 文号 to cite is the item's, of the text applied.
+    assert _table(BatchJob(filled.encode("utf-8")).to_csv())[1][-4:] == [
+        single["total"], "true", single["items"][0]["version_number"], ""]
 
 
 def test_summary_totals_add_up_the_rows():

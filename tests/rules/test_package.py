@@ -33,15 +33,6 @@ def _squeeze(text: str) -> str:
     return "".join(text.translate(table).split())
 
 
-def source_text(doc) -> str:
-    """The texts of a document's versions as received, squeezed (shared/seeds/ beside the
-    repository); a test is skipped where they are not there."""
-    files = [SEEDS / v.source for v in doc.versions if v.source]
-    if not files or not all(f.exists() for f in files):
-        pytest.skip(f"the source texts of {doc.id} are not beside the repository ({SEEDS})")
-    return "".join(_squeeze(f.read_text(encoding="utf-8")) for f in files)
-
-
 def version_text(doc, version) -> str:
     """The words of one version, squeezed: as received (shared/seeds/) where the registry names
     the file, else its published Chinese page, which is the text exactly (a version added by
@@ -53,6 +44,12 @@ def version_text(doc, version) -> str:
         return _squeeze(received.read_text(encoding="utf-8"))
     page = text_page(doc, version)
     return _squeeze((ROOT / "docs" / page).read_text(encoding="utf-8"))
+
+
+def source_text(doc) -> str:
+    """The words of every version of a document, squeezed: each as received where the registry
+    names its file, else its published page (as the guide says: the page stands in for it)."""
+    return "".join(version_text(doc, version) for version in doc.versions)
 
 
 @pytest.mark.parametrize("doc, param", PARAMETERS, ids=lambda x: getattr(x, "key", ""))
@@ -157,6 +154,25 @@ def test_schema_covers_every_field():
         assert list(schemas[name]["properties"]) == [f.name for f in fields]
     assert schemas["estimate"]["required"] == ["event_date"]
     assert schemas["land"]["required"] == ["grade", "area_m2"]
+
+
+def test_the_result_schema_says_what_every_field_means():
+    """Every field an estimate holds (top level, an item, a document entry, what would have been)
+    is described in both languages: the schema cannot fall behind the output."""
+    schema = json.loads(_cli("schema", "estimate-result").stdout)["properties"]
+    outside = json.loads(_cli("estimate", "-", stdin=json.dumps({"event_date": "2030-01-01", "incumbent_trainees": 10}).encode()).stdout)
+    inside = json.loads(_cli("estimate", "-", stdin=json.dumps({"event_date": "2024-06-01", "incumbent_trainees": 10}).encode()).stdout)
+    for result in (inside, outside):
+        assert set(result) <= set(schema)
+        described = [(schema["items"]["items"], i) for i in result["items"]]
+        described += [(schema["if_within_validity"]["properties"]["items"]["items"], i)
+                      for i in result.get("if_within_validity", {}).get("items", [])]
+        described += [(schema["documents"]["items"], d) for d in result["documents"]]
+        assert described
+        for part, entry in described:
+            assert set(entry) <= set(part["properties"]), set(entry) - set(part["properties"])
+    for field in (*schema.values(), *schema["items"]["items"]["properties"].values()):
+        assert field["description"] and field["x-description-zh"]
 
 
 def test_prepare_reads_the_data_the_first_request_would():

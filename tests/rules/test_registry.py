@@ -133,6 +133,12 @@ def test_an_amending_version_is_cited_by_its_own_number(monkeypatch):
              for d in ("2024-06-01", "2026-06-30")}
     assert [(i["version"], i["document_number"], i["version_number"]) for i in items.values()] == [
         ("2022-12-22", POLICY.number, POLICY.number), ("2026-03-01", POLICY.number, "忻政办发〔2026〕9号")]
+    # The number to cite, on the page and the print sheet (the documents list) and in the batch column.
+    later = estimate({"event_date": "2026-06-30", "incumbent_trainees": 10})
+    assert {d["id"]: d for d in later["documents"]}["policy"]["version_number"] == "忻政办发〔2026〕9号"
+    from xinzhou_policy.batch import BatchJob
+    rows = BatchJob("event_date,incumbent_trainees\n2024-06-01,10\n2026-06-30,10\n".encode()).to_csv().splitlines()
+    assert [row.split(",")[-2] for row in rows[1:]] == [POLICY.number, "忻政办发〔2026〕9号"]
 
 
 def test_a_document_that_gives_nothing_is_not_warned_about_while_another_applies(monkeypatch):

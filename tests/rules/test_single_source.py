@@ -18,10 +18,13 @@ import xinzhou_policy
 from xinzhou_policy.registry import DOCUMENTS
 
 PACKAGE = Path(xinzhou_policy.__file__).parent
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
-# Numbers that name things rather than count money: section ids, document numbers, "5G".
+# A number in its own right: not digits inside a name (the 2 of `area_m2`, `x1`, `5G`, `v2_3`).
+# Chinese characters may touch a number (给予20万元), so the bounds are ASCII letters, digits,
+# `_` and `.` only.
+NUMBER = re.compile(r"(?<![A-Za-z0-9_.])\d+(?:\.\d+)?(?![A-Za-z0-9_]|\.\d)")
+# Numbers that name things rather than count money: section ids, document numbers.
 NAMES = re.compile(r"(?:" + "|".join(re.escape(d) for d in DOCUMENTS) + r")[-_](?:part|ch)?\d+"
-                   r"|[Cc]lause \(\d+\)|Article \d+|〔\d+〕\d+号|\b5G\b")
+                   r"|[Cc]lause \(\d+\)|Article \d+|〔\d+〕\d+号")
 WAN, YI = Decimal(10) ** 4, Decimal(10) ** 8
 
 
@@ -84,6 +87,15 @@ def test_the_scan_finds_a_planted_number(tmp_path):
                        encoding="utf-8")
     hits = [n for _, n in numbers_in(planted) if n.normalize() in forbidden_numbers()]
     assert hits == [Decimal(4000), Decimal(100)]
+
+
+def test_a_typed_amount_is_caught_and_a_name_is_not(tmp_path):
+    """Digits inside a name are no number (the "2" of 2万 is not in `area_m2`); the same digit
+    written as an amount, beside Chinese or alone, is."""
+    planted = tmp_path / "planted.py"
+    planted.write_text('FIELD = "area_m2"\nKEY = "x2_rate_v2"\nTEXT = "奖励2万元"\nSHARE = "按0.3计"\nN = 2\n',
+                       encoding="utf-8")
+    assert [(line, n) for line, n in numbers_in(planted)] == [(3, Decimal(2)), (4, Decimal("0.3")), (5, Decimal(2))]
 
 
 def forbidden_in(module: Path) -> set[Decimal]:

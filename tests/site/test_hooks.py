@@ -16,6 +16,7 @@ from .conftest import REPO
 sys.path.insert(0, str(REPO / "scripts" / "hooks"))
 import annotation_data  # noqa: E402
 import award_tables  # noqa: E402
+import document_status  # noqa: E402
 import glossary_hover  # noqa: E402
 import param_values  # noqa: E402
 
@@ -59,13 +60,49 @@ def test_placeholders_render_per_language_and_unknown_keys_stop_the_build():
     assert param_values.on_page_markdown(text, page(AS_ISSUED), None, None) == "100万元, 2025年12月21日"
     assert param_values.on_page_markdown(text, page(english), None, None) == "1,000,000 yuan, 21 December 2025"
     # Elsewhere a value names its document where its key alone would not, and is the latest version's.
-    latest = param_values.on_page_markdown(text, page(text_page(POLICY, POLICY.latest)), None, None)
-    assert param_values.on_page_markdown("[[param:equipment_cap]], [[param:policy.valid_until]]",
-                                         page("x.md"), None, None) == latest
+    latest = param_values.on_page_markdown("[[param:equipment_cap]]", page(text_page(POLICY, POLICY.latest)), None, None)
+    assert param_values.on_page_markdown("[[param:policy.equipment_cap]]", page("x.md"), None, None) == latest
     with pytest.raises(PluginError, match="name the document"):
         param_values.on_page_markdown("[[param:valid_until]]", page("x.md"), None, None)
     with pytest.raises(PluginError, match="no_such_key"):
         param_values.on_page_markdown("[[param:no_such_key]]", page("policy.md"), None, None)
+
+
+def test_a_sentence_about_a_version_names_it_and_the_periods_show_the_gaps(monkeypatch):
+    """Outside the document's pages a version's date names its version (a renewal leaves it as
+    it was); `periods` is every version's, with the gap between two."""
+    first = replace(POLICY.first, last_day=POLICY.first.expires)
+    renewed = Version("policy", "2026-01-01", date(2026, 1, 1), expires=date(2028, 12, 31), validity_years=3,
+                      number="忻政办发〔2026〕3号（虚构）", last_day=date(2028, 12, 31))
+    monkeypatch.setitem(DOCUMENTS, "policy", replace(POLICY, versions=(first, renewed)))
+    render = lambda text, src: param_values.on_page_markdown(text, page(src), None, None)  # noqa: E731
+    assert render("[[param:policy@2022-12-22:valid_until]]", "changelog.md") == "2025年12月21日"
+    assert render("[[param:policy@2026-01-01:valid_from]]", "changelog.en.md") == "1 January 2026"
+    assert render("[[param:policy.periods]]", "estimate.md") == (
+        "2022年12月22日至2025年12月21日（忻政办发〔2022〕81号）；2025年12月22日至2025年12月31日没有施行中的版本；"
+        "2026年1月1日至2028年12月31日（忻政办发〔2026〕3号（虚构））")
+    assert render("[[param:policy.periods]]", "estimate.en.md") == (
+        "from 22 December 2022 through 21 December 2025 (忻政办发〔2022〕81号); no version in force from "
+        "22 December 2025 through 31 December 2025; from 1 January 2026 through 31 December 2028 (忻政办发〔2026〕3号（虚构）)")
+    with pytest.raises(PluginError, match=r"name the version the sentence is about \(\[\[param:policy@VERSION:valid_until"):
+        render("[[param:policy.valid_until]]", "changelog.md")
+    with pytest.raises(PluginError, match="policy has no version '2024-01-01'"):
+        render("[[param:policy@2024-01-01:valid_until]]", "changelog.md")
+    assert render("[[param:policy.valid_until]]", "policy.md") == "2028年12月31日"  # its own page: the latest
+
+
+def test_a_version_shows_its_note_and_its_own_title(monkeypatch):
+    first, start = POLICY.first, date(POLICY.latest.in_force.year + 10, 1, 1)  # after every real version
+    renewed = Version("policy", start.isoformat(), start, note_zh="延续（虚构）", note_en="A renewal (fictional)",
+                      title_zh="修订后的标题（虚构）", title_en="The amended title (fictional)")
+    monkeypatch.setitem(DOCUMENTS, "policy", replace(POLICY, versions=(*POLICY.versions, renewed)))
+    document = DOCUMENTS["policy"]
+    zh = document_status.info_table(document, renewed, "zh", "policy.md")
+    en = document_status.info_table(document, renewed, "en", "policy.en.md")
+    assert "| 本版本的标题 | 修订后的标题（虚构） |" in zh and "| 本版本 | 延续（虚构） |" in zh
+    assert "| This version's title | The amended title (fictional) |" in en and "| This version | A renewal (fictional) |" in en
+    assert "本版本" not in document_status.info_table(document, first, "zh", AS_ISSUED)  # the first has neither
+    assert document.title_of(first, "zh") == POLICY.title_zh and document.title_of(renewed, "en") == "The amended title (fictional)"
 
 
 def test_a_section_without_its_annotation_stops_the_build(tmp_path):

@@ -59,7 +59,7 @@ def expected_fields(document: dict, version: dict, lang: str, effect: str) -> di
     number = version.get("number") or document.get("number") or ("原文未载" if lang == "zh" else "not given in the source")
     values = (version.get("index_number") or UNPUBLISHED[lang], get(meta, "subject") or UNPUBLISHED[lang],
               get(document, "issuer"), day(version.get("issued") or version.get("adopted"), lang),
-              get(document, "title"), number, day(version.get("published"), lang), day(version["in_force"], lang),
+              get(version, "title") or get(document, "title"), number, day(version.get("published"), lang), day(version["in_force"], lang),
               EFFECT[lang][effect], ("　" if lang == "zh" else "; ").join(keywords) or UNPUBLISHED[lang])
     return dict(zip(LABELS[lang], values))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from xinzhou_policy.money import date_en, date_zh
-from xinzhou_policy.readings import readings
+from xinzhou_policy.readings import readings, topic_reading
 from xinzhou_policy.registry import DOCUMENTS
 
 from .html_text import ids
@@ -16,9 +16,11 @@ def test_every_reading_is_on_the_page(site, page):
     html = site.page(page)
     assert sorted(set(readings()) - ids(html)) == []
     assert "[[param:" not in html
-    # The other last day (Civil Code arts. 201-202) of the latest version given in years: for
-    # 81号 as issued, 2025-12-22.
-    version = next(v for v in reversed(DOCUMENTS["policy"].versions) if v.last_day_other_reading)
+    # The other last day (Civil Code arts. 201-202) of the latest version given in years whose
+    # words the last-day reading reads: for 81号 as issued, 2025-12-22.
+    reading = topic_reading(DOCUMENTS["policy"], "last-day")
+    version = next(v for v in reversed(DOCUMENTS["policy"].versions)
+                   if v.last_day_other_reading and reading.applies(v.id))
     day = version.last_day_other_reading
     assert (date_zh(day) if page == "readings.html" else date_en(day)) in html
 

@@ -100,6 +100,21 @@ def test_a_reading_its_clauses_notes_do_not_name_is_caught(tmp_path):
     assert all("policy-ranking-year reads ['policy-5']" in p for p in found)
 
 
+def test_a_reading_whose_version_no_longer_holds_its_words_is_caught(tmp_path):
+    """A new version inherits every reading (scripts/new_version.py); where its text changed the
+    words a reading reads, the build names the reading to review."""
+    policy = DOCUMENTS["policy"]
+    page = (DOCS / "policy.md").read_text(encoding="utf-8")
+    # A reading of the current text whose words the page holds once (a note's quote does not count).
+    reading = next(r for r in readings().values() if r.document == "policy" and r.applies(policy.latest.id)
+                   and "……" not in r.words_zh and page.count(r.words_zh) == 1
+                   and any(r.words_zh in line and not line[:1].isspace() for line in page.splitlines()))
+    docs = _docs_copy(tmp_path, {"policy.md": [(reading.words_zh, "（改写）")]})
+    found = problems(docs, PACKAGE, readings())
+    assert f"policy: reading {reading.id} names version {policy.latest.id}" in "\n".join(found)
+    assert found and all("review it" in p for p in found)
+
+
 def test_a_note_that_reads_the_text_without_naming_its_reading_is_caught(tmp_path):
     planted = "    - 本站把“前三”读作按营业收入计算的名次。"
     docs = _docs_copy(tmp_path, {"policy.md": [
@@ -124,13 +139,15 @@ def test_notes_and_status_texts_link_their_readings(site, page):
     # the box says an event earns nothing (the policy expired, or not yet in force).
     document = DOCUMENTS["policy"]
     version, status = document.latest, document.status_on(build_date())
+    # Each only where it is a reading of the words of the version shown (readings.toml, `versions`).
     box = html[html.index('class="admonition'):html.index('id="policy-notice"')]
-    assert ('readings.html#policy-last-day' in box) == bool(version.validity_years)
-    assert ('readings.html#policy-publication' in box) == (version.published == version.in_force)
-    assert ('readings.html#policy-event-date' in box) == (status.code in ("expired", "not_yet"))
+    of = {r: readings()[r].applies(version.id) for r in ("policy-last-day", "policy-publication", "policy-event-date")}
+    assert ('readings.html#policy-last-day' in box) == (bool(version.validity_years) and of["policy-last-day"])
+    assert ('readings.html#policy-publication' in box) == (version.published == version.in_force and of["policy-publication"])
+    assert ('readings.html#policy-event-date' in box) == (status.code in ("expired", "not_yet") and of["policy-event-date"])
     # And each clause's status line, the last day.
     line = html[html.index('id="policy-5"'):html.index('id="policy-6"')]
-    assert ('readings.html#policy-last-day' in line) == bool(version.validity_years)
+    assert ('readings.html#policy-last-day' in line) == (bool(version.validity_years) and of["policy-last-day"])
 
 
 def test_the_json_export_lists_the_readings_of_each_note(site):

@@ -2,7 +2,7 @@
 and any other command a document adds: profile.COMMANDS).
 
 `batch IN.csv [-o OUT.csv|OUT.xlsx]` estimates a CSV of profiles (see batch.py) and prints a JSON
-summary; `batch-template [-o FILE]` writes the input template; `schema` prints the inputs' JSON
+summary; `batch-template [-o FILE]` writes the input template; `schema` prints the inputs' and the result's JSON
 Schema. Prints JSON on stdout; the work is cli.run_bytes, which the browser calls too. Exit
 status 0, or 2 for bad input and for a command line argparse cannot read (a usage error, in
 both languages and as JSON like every other error).
@@ -86,8 +86,8 @@ def _parser() -> _Parser:
     sub = commands.add_parser("batch-template",
                               help="写出批量输入的 CSV 模板 / write the CSV template of the batch input")
     sub.add_argument("-o", "--output", help="写入的文件（默认：标准输出）/ the file to write (default: standard output)")
-    sub = commands.add_parser("schema", help="输出输入字段的 JSON Schema / print the JSON Schema of the inputs")
-    sub.add_argument("which", nargs="?", choices=("estimate", *profile.COMMANDS))
+    sub = commands.add_parser("schema", help="输出输入字段及估算结果的 JSON Schema / print the JSON Schema of the inputs and of the estimate's result")
+    sub.add_argument("which", nargs="?", choices=("estimate", "estimate-result", *profile.COMMANDS))
     return parser
 
 

@@ -44,9 +44,11 @@ INPUT_COLUMNS = (NAME, *_FIELDS)
 # One amount column per clause with awards, document by document in the registry's order.
 CLAUSE_COLUMNS = AWARD_CLAUSES
 TOTAL, ENTERPRISE, VALIDITY, ERRORS = "total", "total_enterprise", "within_validity", "errors"
+# The 文号 a reader cites for the row's amounts: of each text applied on its event date.
+NUMBERS = "document_numbers"
 # The amounts, the total of every item and the enterprise's own (estimate's totals_by_recipient).
 AMOUNT_COLUMNS = (*CLAUSE_COLUMNS, TOTAL, ENTERPRISE)
-RESULT_COLUMNS = (*AMOUNT_COLUMNS, VALIDITY, ERRORS)
+RESULT_COLUMNS = (*AMOUNT_COLUMNS, VALIDITY, NUMBERS, ERRORS)
 
 # CSV injection. A spreadsheet reads a cell that starts with one of these as a formula: Excel and
 # WPS take all four, LibreOffice "=" (tests/rules/test_batch_spreadsheet.py opens the output in
@@ -153,7 +155,7 @@ def _enterprise_rows(records: list[Record], columns: list[str]) -> list[list[str
 
 
 # ------------------------------------------------------------------------------ the job
-_NO_RESULT = [""] * (len(AMOUNT_COLUMNS) + 1)
+_NO_RESULT = [""] * (len(AMOUNT_COLUMNS) + 2)
 _ZERO_TEXT = money_str(ZERO)
 
 
@@ -238,7 +240,7 @@ class BatchJob:
         # As `estimate`: a document not in force on the event date gives no items.
         if not any(a.status.in_force for a in assessed):
             self.outside += 1
-            self.results.append([*[_ZERO_TEXT] * len(AMOUNT_COLUMNS), "false", ""])
+            self.results.append([*[_ZERO_TEXT] * len(AMOUNT_COLUMNS), "false", "", ""])
             return
         items = in_force_items(assessed)
         amounts = dict.fromkeys(CLAUSE_COLUMNS, ZERO)
@@ -249,8 +251,10 @@ class BatchJob:
         enterprise = sum((i.amount for i in items if i.recipient == "enterprise"), ZERO)
         self.total += total
         self.enterprise += enterprise
+        numbers = "；".join(dict.fromkeys(a.status.version.number or a.document.number
+                                          for a in assessed if a.status.in_force and a.items))
         self.results.append([*(money_str(a) if a else _ZERO_TEXT for a in amounts.values()),
-                             money_str(total), money_str(enterprise), "true", ""])
+                             money_str(total), money_str(enterprise), "true", numbers, ""])
 
     # ---------------------------------------------------------------------------- output
     def output_rows(self) -> Iterator[list[str]]:
@@ -347,6 +351,9 @@ def column_notes() -> list[tuple[str, str, str]]:
         (VALIDITY, "事项发生日期是否在规定奖补的文件的有效期内（false 时不能依据这些文件获得奖补，金额为 0）",
          "Whether the event date is within the validity of a document that sets awards (false: "
          "nothing can be claimed, amounts are 0)"),
+        (NUMBERS, "本行金额所依据文本的文号：事项发生日期施行的版本的文号（多个以“；”分隔）",
+         "The document numbers (文号) to cite for the row's amounts: of the version of each document "
+         "in force on the event date that gave an amount (several separated by '；')"),
         (ERRORS, "本行的输入错误；有错误的行不计算", "Input errors of the row; a row with errors is not computed"),
     ]
     return notes

@@ -23,7 +23,7 @@ from .profile import PROFILE_FIELDS
 from .readings import readings
 from .registry import DOCUMENTS, Document, Status, award_documents
 from .validation import parse
-from .validity import as_dict, name, other_reading, validity_readings, window
+from .validity import as_dict, name, other_reading, unless, validity_readings, window
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,9 @@ def assess(values: dict[str, Any]) -> list[Assessment]:
             except NoValue as absent:
                 missing.append((rule.clause, absent))
         # Only amounts above zero are items: a share that rounds to 0.00 is no award, and says so.
-        items = sorted((replace(i, document=doc.id, version=status.version.id)
+        # An item links the readings of the words of the version applied (readings.toml, `versions`).
+        items = sorted((replace(i, document=doc.id, version=status.version.id,
+                                readings=tuple(r for r in i.readings if readings()[r].applies(status.version.id)))
                         for i in found.items if i.amount > 0), key=lambda i: doc.clause_order(i.clause))
         assessed.append(Assessment(doc, status, items, found, missing))
     return assessed
@@ -90,7 +92,7 @@ def _validity_warning(a: Assessment, day: date) -> Warning:
         unless_zh, unless_en = "", ""
     else:
         when_zh, when_en = f"晚于{name_zh}有效期届满之日", f"after the validity of {name_en} ended"
-        unless_zh, unless_en = "，除非已经延续", " unless it was renewed"
+        unless_zh, unless_en = unless(doc, day)
     return Warning(
         "outside_validity",
         f"事项发生日期 {date_zh(day)} {when_zh}（有效期 {window_zh}），不能依据该文件获得奖补"
@@ -178,6 +180,8 @@ def _documents(assessed: list[Assessment], day: date) -> list[dict[str, Any]]:
         code = status.code if a else "no_awards"
         entry = {"id": doc.id, "number": doc.number, "title_zh": doc.title_zh, "title_en": doc.title_en,
                  "status": status.code, "version": status.version.id,
+                 # The 文号 to cite: the version's own (a renewal's, an amendment's), else the document's.
+                 "version_number": status.version.number or doc.number,
                  "validity": as_dict(status.version), "applied": bool(a and status.in_force),
                  "reason_zh": _REASONS[code][0], "reason_en": _REASONS[code][1]}
         cited = validity_readings(status.version)
@@ -200,10 +204,15 @@ def estimate(profile: Any) -> dict[str, Any]:
     outside = [a for a in assessed if not a.status.in_force]
     would = [i for a in outside for i in a.items]
     found = [i for a in assessed for i in a.found.items]
-    # A document not in force is warned about when it would have given something, or when no
-    # document applies at all; else the documents list says why it was not applied.
+    # A document not in force is warned about only when it would have given something: a
+    # document the profile has nothing for (a new document's fields left empty) is no news, and
+    # the documents list says why it was not applied. When no document applies and none would
+    # have given anything, the one whose validity the result names (`validity`) is warned
+    # about, so that a total of 0 on a day outside every validity is never left unexplained.
     applied = any(a.status.in_force for a in assessed)
-    warnings = [_validity_warning(a, day) for a in outside if a.items or not applied]
+    primary = next((a for a in assessed if a.status.in_force), assessed[0])
+    warned = [a for a in outside if a.items] or ([] if applied else [primary])
+    warnings = [_validity_warning(a, day) for a in warned]
     warnings += [w for a in outside if (w := _other_reading_warning(a, day))]
     warnings += [w for a in assessed for w in a.found.warnings]
     warnings += [_not_computed(a.document, clause, missing) for a in assessed for clause, missing in a.missing]
@@ -211,7 +220,6 @@ def estimate(profile: Any) -> dict[str, Any]:
     up_to = [i for a in assessed for i in a.items if i.basis == "up_to"]
     if up_to:
         warnings.append(_up_to_warning(tuple(dict.fromkeys(r for i in up_to for r in i.readings))))
-    primary = next((a for a in assessed if a.status.in_force), assessed[0])
     result: dict[str, Any] = {
         "event_date": day.isoformat(),
         "within_validity": applied,

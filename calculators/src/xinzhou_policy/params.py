@@ -17,18 +17,28 @@ from typing import Any, Union
 
 Amount = Union[Decimal, int]
 
+# What a document counts (a cap on a number, an amount per head): count unit -> the Chinese
+# measure word, the English plural and singular. Each gives a count unit ("person": 5人, 5
+# persons) and a money unit per one of it ("yuan/person": 元/人, yuan per person).
+COUNTS = {
+    "person": ("人", "persons", "person"),
+    "enterprise": ("户", "enterprises", "enterprise"),
+    "project": ("项", "projects", "project"),
+    "item": ("件", "items", "item"),
+}
+
 # unit: (zh, en) as the award tables show it.
 UNITS = {
     "yuan": ("元", "yuan"),
-    "yuan/person": ("元/人", "yuan per person"),
     "yuan/person-day": ("元/人·天", "yuan per person-day"),
     "yuan/m2": ("元/平方米", "yuan per m²"),
-    "yuan/unit": ("元/单位", "yuan per unit"),
     "ratio": ("比例", "share"),
     "day": ("天", "days"),
     "year": ("年", "years"),
     "rank": ("名", "rank"),
     "grade": ("等", "grade"),
+    **{count: (zh, plural) for count, (zh, plural, _) in COUNTS.items()},
+    **{f"yuan/{count}": (f"元/{zh}", f"yuan per {one}") for count, (zh, _, one) in COUNTS.items()},
 }
 
 

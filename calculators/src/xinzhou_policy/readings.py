@@ -34,6 +34,7 @@ class Reading:
     id: str
     document: str
     clauses: tuple[str, ...]  # the sections whose words it reads; their notes name it
+    versions: tuple[str, ...]  # the versions whose words it reads (ids of the document's versions)
     words_zh: str
     title_zh: str
     title_en: str
@@ -44,6 +45,9 @@ class Reading:
     effect_zh: str
     effect_en: str
     topic: str = ""
+
+    def applies(self, version_id: str) -> bool:
+        return version_id in self.versions
 
     def cited(self) -> dict[str, str]:
         """How an item or a warning names it: id and title."""
@@ -63,7 +67,10 @@ def _reading(document: Document, raw: dict) -> Reading:
     sections = set(document.clauses) | set(document.sections.named)
     if not raw.get("clauses") or set(raw["clauses"]) - sections:
         raise ValueError(f"{where}: clauses {raw.get('clauses')} must be sections of {document.id}")
-    return Reading(document=document.id, **{**raw, "clauses": tuple(raw["clauses"])})
+    known = [v.id for v in document.versions]
+    if not raw.get("versions") or set(raw["versions"]) - set(known):
+        raise ValueError(f"{where}: versions {raw.get('versions')} must be versions of {document.id} ({known})")
+    return Reading(document=document.id, **{**raw, "clauses": tuple(raw["clauses"]), "versions": tuple(raw["versions"])})
 
 
 @cache
@@ -78,8 +85,14 @@ def readings() -> dict[str, Reading]:
     return found
 
 
-def topic_reading(document: Document, topic: str) -> Reading | None:
-    """The document's reading of a topic ("last-day": how its validity's last day is counted)."""
+def topic_reading(document: Document, topic: str, version: str | None = None) -> Reading | None:
+    """The document's reading of a topic ("last-day": how its validity's last day is counted),
+    of the words of `version` (default: of any version, the latest's first)."""
     if topic not in TOPICS:
         raise KeyError(f"unknown reading topic {topic!r} (known: {sorted(TOPICS)})")
-    return next((r for r in readings().values() if r.document == document.id and r.topic == topic), None)
+    found = [r for r in readings().values() if r.document == document.id and r.topic == topic]
+    for v in ([version] if version else [v.id for v in reversed(document.versions)]):
+        for r in found:
+            if r.applies(v):
+                return r
+    return None

@@ -168,9 +168,11 @@ class Version:
     approved: date | None = None
     number: str = ""  # 文号 of the instrument that made this version, where it has its own
     source: str = ""  # the text as received, a file in shared/seeds/ (tests/site/test_fidelity.py)
-    note_zh: str = ""
+    note_zh: str = ""  # what the version is (a renewal, an amendment), shown on its pages
     note_en: str = ""
     index_number: str = ""  # 索引号: given by the publisher's catalogue, not by the text
+    title_zh: str = ""  # the version's own title (an amended title, 修订), else the document's
+    title_en: str = ""
     last_day: date | None = None
 
     @property
@@ -285,6 +287,10 @@ class Document:
     @property
     def latest(self) -> Version:
         return self.versions[-1]
+
+    def title_of(self, version: Version, lang: str) -> str:
+        """A version's title: its own where it has one, else the document's."""
+        return getattr(version, f"title_{lang}") or getattr(self, f"title_{lang}")
 
     def version(self, version_id: str) -> Version:
         for version in self.versions:

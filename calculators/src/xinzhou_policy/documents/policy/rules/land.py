@@ -25,7 +25,7 @@ from xinzhou_policy.params import NoValue, Scale
 from xinzhou_policy.readings import readings
 from xinzhou_policy.registry import DOCUMENTS, Status, Version
 from xinzhou_policy.validation import EVENT_DATE, InputError, no_value, parse
-from xinzhou_policy.validity import as_dict, name, other_reading, validity_readings, window
+from xinzhou_policy.validity import as_dict, name, other_reading, unless, validity_readings, window
 
 from .fields import LAND_FIELDS
 
@@ -165,7 +165,7 @@ def _warnings(status: Status | None, version: Version, day: date | None) -> list
             unless_zh, unless_en = "", ""
         else:
             when_zh, when_en = f"晚于{name_zh}有效期届满之日", f"after the validity of {name_en} ended"
-            unless_zh, unless_en = "，除非已经延续", " unless it was renewed"
+            unless_zh, unless_en = unless(DOCUMENT, day)
         warnings.append(Warning(
             "outside_validity",
             f"出让日期 {date_zh(day)} {when_zh}（有效期 {window_zh}），当日不能依据{cite_zh}确定出让底价"
