@@ -65,6 +65,9 @@ def test_read_aloud_reads_a_clause_pauses_and_stops_from_the_keyboard(engine, la
     clauses = browser.evaluate("() => document.querySelectorAll('.md-content h3[id]').length")
     notes = browser.evaluate("() => document.querySelectorAll('.md-content details.note').length")
     assert count == clauses + notes
+    # A note's button is inside the note, never inside its <summary> (one control in another).
+    assert browser.evaluate("() => [document.querySelectorAll('details.note > summary .read-aloud').length,"
+                            " document.querySelectorAll('details.note > summary + .read-aloud').length]") == [0, notes]
     label = browser.evaluate("() => document.querySelector('#policy-4 .read-aloud').getAttribute('aria-label')")
     assert label.startswith("朗读：（四）")
     browser.evaluate("() => document.querySelector('#policy-4 .read-aloud').click()")

@@ -101,9 +101,7 @@
     node.className = "read-aloud";
     node.textContent = T.read;
     node.setAttribute("aria-label", T.readWhat + name);
-    node.addEventListener("click", function (event) {
-      event.preventDefault(); // inside a <summary>: read, do not open or close the note
-      event.stopPropagation();
+    node.addEventListener("click", function () {
       var chosen = voice();
       if (chosen) speak(text(), chosen);
     });
@@ -120,8 +118,11 @@
       addButton(into(heading), clean(textOf(heading)), function () { return clauseText(heading); });
     });
     document.querySelectorAll(ANNOTATIONS).forEach(function (details) {
-      var summary = details.querySelector("summary");
-      if (summary) addButton(into(summary), clean(textOf(summary)), function () { return textOf(details); });
+      // Inside the opened note, first: a button inside its <summary> would nest one control in
+      // another (and open or close the note).
+      var summary = details.querySelector(":scope > summary");
+      if (!summary || (summary.nextElementSibling && summary.nextElementSibling.matches(".read-aloud"))) return;
+      addButton(function (node) { summary.after(node); }, clean(textOf(summary)), function () { return textOf(details); });
     });
     // The result is redrawn at each input: the button sits before it, not inside (shown only
     // while there is a result, calculator.css).
