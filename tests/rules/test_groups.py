@@ -13,7 +13,11 @@ from xinzhou_policy.schema import schemas
 from xinzhou_policy.validation import GROUPS as COMMON, Field
 
 
-@pytest.mark.parametrize("name", schemas())
+# The inputs' schemas (a command's input); estimate-result describes an output, which has no form.
+INPUTS = [name for name in schemas() if not name.endswith("-result")]
+
+
+@pytest.mark.parametrize("name", INPUTS)
 def test_every_field_belongs_to_a_named_group(name):
     schema = schemas()[name]
     groups = schema["x-groups"]

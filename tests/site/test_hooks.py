@@ -99,8 +99,8 @@ def test_a_version_shows_its_note_and_its_own_title(monkeypatch):
     document = DOCUMENTS["policy"]
     zh = document_status.info_table(document, renewed, "zh", "policy.md")
     en = document_status.info_table(document, renewed, "en", "policy.en.md")
-    assert "| 本版本的标题 | 修订后的标题（虚构） |" in zh and "| 本版本 | 延续（虚构） |" in zh
-    assert "| This version's title | The amended title (fictional) |" in en and "| This version | A renewal (fictional) |" in en
+    assert "| 标题 | 修订后的标题（虚构） |" in zh and "| 本版本 | 延续（虚构） |" in zh
+    assert "| Title | The amended title (fictional) |" in en and "| This version | A renewal (fictional) |" in en
     assert "本版本" not in document_status.info_table(document, first, "zh", AS_ISSUED)  # the first has neither
     assert document.title_of(first, "zh") == POLICY.title_zh and document.title_of(renewed, "en") == "The amended title (fictional)"
 

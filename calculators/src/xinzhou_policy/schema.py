@@ -94,6 +94,8 @@ _ITEM = {
     "explanation_en": ("string", "计算说明（英文）", "how it was computed, English"),
     "departments": ("array", "责任单位", "the responsible units"),
     "parameters": ("array", "所用数值的键（parameters.toml）", "the keys of the values used (parameters.toml)"),
+    "parameter_descriptions": ("array", "所用数值的说明（键、中文、英文），页面以此显示所用参数",
+                               "what each value used is (key, Chinese, English), as the pages show it"),
     "evidence_zh": ("array", "申报材料（中文）", "the evidence to prepare, Chinese"),
     "evidence_en": ("array", "申报材料（英文）", "the evidence to prepare, English"),
     "recipient": ("string", "受领者", "who receives it"),
