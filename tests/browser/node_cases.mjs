@@ -11,22 +11,11 @@
 // each exactly what xinzhou_policy.cli.run_text returns.
 
 import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 
-const [archive, casesFile] = process.argv.slice(2);
-if (!archive || !casesFile) {
-  console.error("usage: node node_cases.mjs PYTHON_ZIP CASES.json");
-  process.exit(64);
-}
+import { pyodideWithArchive, runnerArguments } from "./node_pyodide.mjs";
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const indexURL = path.join(repo, "node_modules", "pyodide") + path.sep;
-const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
-
-// Pyodide prints its own progress on stdout; keep stdout for the results alone.
-const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL, stdLibURL: path.resolve(archive),
-                                    stdout: (line) => console.error(line) });
+const [archive, casesFile] = runnerArguments("node node_cases.mjs PYTHON_ZIP CASES.json");
+const pyodide = await pyodideWithArchive(archive);
 const runText = pyodide.pyimport("xinzhou_policy.cli").run_text;
 
 const cases = JSON.parse(await readFile(casesFile, "utf8"));

@@ -8,19 +8,11 @@
 // that failed with its error: {"modules": {name: error}, "codecs": {name: error}}.
 
 import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 
-const [archive, namesFile] = process.argv.slice(2);
-if (!archive || !namesFile) {
-  console.error("usage: node node_imports.mjs PYTHON_ZIP NAMES.json");
-  process.exit(64);
-}
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const indexURL = path.join(repo, "node_modules", "pyodide") + path.sep;
-const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL, stdLibURL: path.resolve(archive),
-                                    stdout: (line) => console.error(line) });
+import { pyodideWithArchive, runnerArguments } from "./node_pyodide.mjs";
+
+const [archive, namesFile] = runnerArguments("node node_imports.mjs PYTHON_ZIP NAMES.json");
+const pyodide = await pyodideWithArchive(archive);
 pyodide.globals.set("names", await readFile(namesFile, "utf8"));
 // A codec is used as the rules use it (bytes.decode, str.encode): CPython decodes UTF-8,
 // Latin-1 and ASCII without importing their modules, every other codec imports its module.
