@@ -47,6 +47,39 @@ def test_high_contrast_is_applied_remembered_and_keyboard_operable(engine, launc
     assert browser.evaluate("() => document.documentElement.dataset.readingContrast") is None
 
 
+def test_the_large_pointer_on_a_computer(engine, launch, served):
+    """特大鼠标: twice-size arrow, hand and text beam, from the site's own images."""
+    browser = launch()
+    _open(browser, served.url + POLICY)
+    browser.evaluate(TOGGLE, "pointer")
+    assert browser.evaluate("() => document.documentElement.dataset.readingPointer") == "large"
+    cursors = browser.evaluate("""() => Object.fromEntries(Object.entries({
+        page: 'article p', link: 'article a[href]', field: 'input.md-search__input'})
+      .map(([k, s]) => [k, getComputedStyle(document.querySelector(s)).cursor]))""")
+    assert "pointer-large.svg" in cursors["page"], cursors
+    assert "pointer-large-link.svg" in cursors["link"], cursors
+    assert "pointer-large-text.svg" in cursors["field"], cursors
+    images = browser.evaluate("""async (names) => Promise.all(names.map(async (n) => {
+        const r = await fetch(new URL(`assets/images/${n}.svg`, location.href));
+        return [r.status, r.headers.get('content-type'), (await r.text()).startsWith('<svg')]; }))""",
+                              ["pointer-large", "pointer-large-link", "pointer-large-text"])
+    assert all(status == 200 and "svg" in kind and svg for status, kind, svg in images), images
+    _open(browser, served.url + "en/regulation.html")
+    assert browser.evaluate("() => document.documentElement.dataset.readingPointer") == "large"
+    browser.evaluate(TOGGLE, "pointer")
+    assert browser.evaluate("() => document.documentElement.dataset.readingPointer") is None
+
+
+@pytest.mark.parametrize("engine", [pytest.param("chromium", marks=pytest.mark.chromium),
+                                    pytest.param("webkit", marks=pytest.mark.webkit)], indirect=True)
+def test_no_pointer_button_on_a_phone(engine, launch, served):
+    phone = launch(phone=True)
+    _open(phone, served.url + POLICY)
+    assert phone.evaluate("() => document.querySelectorAll('.reading-toggle[data-option=pointer]').length") == 1
+    assert phone.evaluate("() => document.querySelector('.reading-toggle[data-option=pointer]')"
+                          ".offsetParent") is None
+
+
 @pytest.mark.parametrize("path, lang", [(POLICY, "zh"), (POLICY_EN, "en")])
 def test_read_aloud_only_where_the_browser_has_a_voice(engine, launch, served, path, lang):
     browser = launch()

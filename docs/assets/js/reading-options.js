@@ -1,5 +1,6 @@
-// The reading options (适老化): larger text, and high contrast, on every page, each switched by a
-// button in the header and remembered in localStorage (no cookie).
+// The reading options (适老化): larger text, high contrast and a large pointer (特大鼠标, for
+// computers: phones have no pointer and do not show its button), on every page, each switched by
+// a button in the header and remembered in localStorage (no cookie).
 // Runs in two steps: the settings are put on <html> at once, so the page is painted with them
 // when this file is loaded in the <head>; the buttons are added once the header exists.
 (function () {
@@ -15,6 +16,9 @@
     { name: "contrast", value: "high",
       label: en ? { text: "High contrast", short: "Contrast", title: "High contrast on every page: at least 7:1 for text, a strong focus outline" }
         : { text: "高对比度", short: "对比", title: "全站高对比度显示：文字对比度不低于7:1，焦点框醒目" } },
+    { name: "pointer", value: "large",
+      label: en ? { text: "Large pointer", short: "Pointer", title: "A mouse pointer twice the usual size on every page" }
+        : { text: "大鼠标", short: "鼠标", title: "全站显示加大的鼠标指针（适老化阅读）" } },
   ];
 
   function key(option) {
