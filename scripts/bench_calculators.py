@@ -658,7 +658,7 @@ def measure_engine(engine, playwright, pages, base, root, baseline, prefix, runs
     return {"modes": modes, "reading": None, "latency": None, "bytes": sizes, "version": version}
 
 
-def phone(args, pages: dict, reading_url: str, load_before: list) -> None:
+def phone(args, pages: dict, reading_url: str, calculator_url: str, load_before: list) -> None:
     """--profile phone: scripts/bench_phone.py's runs, with this script's visit and checks."""
     from playwright.sync_api import sync_playwright
 
@@ -666,6 +666,7 @@ def phone(args, pages: dict, reading_url: str, load_before: list) -> None:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         modes = bench_phone.measure(browser, pages, reading_url, args.runs, INIT_SCRIPT, visit,
                                     snapshot_kept, log)
+        heights = bench_phone.form_heights(browser, calculator_url)
         version = f"Chromium {browser.version}"
         browser.close()
     expected = land(LAND_INPUT)["floor_price"]
@@ -677,10 +678,12 @@ def phone(args, pages: dict, reading_url: str, load_before: list) -> None:
               "site": str(args.site) if args.site else "built into a temp dir, served under /site/",
               "machine": {"cpus": os.cpu_count(), "browser": version, "load_before": load[0], "load_after": load[1]},
               "networks": bench_phone.NETWORKS, "expected_floor_price": expected, "values": values,
-              "values_equal": values == [expected], "table": table, "runs_detail": modes}
+              "values_equal": values == [expected], "table": table, "runs_detail": modes,
+              "form_heights": heights}
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     bench_phone.print_table(table, args.runs, load)
+    bench_phone.print_heights(heights)
     print(f"land floor price: expected {expected}; results {'equal' if values == [expected] else 'NOT EQUAL: ' + str(values)}")
     print(f"JSON: {args.json}")
 
@@ -727,7 +730,8 @@ def main() -> None:
     load_before = [round(x, 2) for x in os.getloadavg()]
     if args.profile == "phone":
         try:
-            phone(args, {"land": pages["land"], "baseline": pages["baseline"]}, base + READING, load_before)
+            phone(args, {"land": pages["land"], "baseline": pages["baseline"]}, base + READING, base + CALCULATOR,
+                  load_before)
         finally:
             server.shutdown()
             server.server_close()

@@ -17,6 +17,9 @@ the same run:
   runtime into the HTTP cache (calculators/web/prefetch.js marks it) or READ_S seconds have
   passed, then opens the land calculator in the same tab (its HTTP cache is warm, the engine
   has no snapshot yet).
+
+And the full calculator's height at 375x812 before a result, in screens, for every pair of
+situations ticked in its picker (the target: at most 3 screens; form_heights).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ NETWORKS = {
 # about 20 s at 1.6 Mbps.
 READ_S = 30
 PREFETCHED_MARK = "xinzhou-runtime-fetched"  # set by calculators/web/prefetch.js
+ENGINE_READY_MARK = "xinzhou-engine-ready"  # set by calculators/web/engine.js
 
 
 def shaped_page(context, network: dict):
@@ -112,6 +116,42 @@ def measure(browser, pages: dict, reading_url: str, runs: int, init_script: str,
             log(f"{key} from a reading page {i + 1}/{runs}", reading[-1])
         modes[key] = {"cold": cold, "warm": warm, "from_reading_page": {"land": reading}}
     return modes
+
+
+FORM_VIEWPORT = {"width": 375, "height": 812}
+
+
+def form_heights(browser, url: str) -> list[tuple[float, str, str]]:
+    """The page's height in screens of 812 px with each pair of situations ticked (by a tap, as a
+    reader does), tallest first."""
+    from itertools import combinations
+
+    context = browser.new_context(viewport=FORM_VIEWPORT, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    keys = page.evaluate("() => [...document.querySelectorAll('.calc-pick input')].map((b) => b.value)"
+                         ".filter((v) => v !== 'all')")
+    heights = []
+    for first, second in combinations(keys, 2):
+        page.goto("about:blank")
+        page.goto(url, wait_until="load")
+        # The engine ready, its status one line: the page as a reader fills it in.
+        page.wait_for_function(f"() => performance.getEntriesByName({ENGINE_READY_MARK!r}).length > 0",
+                               timeout=120_000, polling=100)
+        for key in (first, second):
+            page.tap(f'label[for="pick-{key}"]')
+        height = page.evaluate("() => document.documentElement.scrollHeight")
+        heights.append((round(height / FORM_VIEWPORT["height"], 2), first, second))
+    context.close()
+    return sorted(heights, reverse=True)
+
+
+def print_heights(heights: list[tuple[float, str, str]]) -> None:
+    within = sum(1 for screens, _, _ in heights if screens <= 3)
+    print(f"\nFull calculator at {FORM_VIEWPORT['width']}x{FORM_VIEWPORT['height']} before a result, two situations "
+          f"ticked: {within} of {len(heights)} pairs within 3 screens")
+    for screens, first, second in heights:
+        print(f"  {screens:5.2f} screens  {first} + {second}")
 
 
 def _median(runs: list[dict]) -> dict:

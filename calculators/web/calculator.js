@@ -3,6 +3,7 @@
 // Text the reader types is only ever set as textContent, never parsed as HTML.
 
 import { el, lang, startEngine } from "./engine.js";
+import { foldHelp } from "./field-help.js";
 import { situationPicker } from "./picker.js";
 
 const app = document.querySelector("[data-calculator]");
@@ -59,6 +60,7 @@ const readingsPage = app.dataset.readingsPage;
 const fields = [...form.querySelectorAll("[name]")];
 // Which groups of fields are shown, and so computed (picker.js).
 const picker = situationPicker(form);
+foldHelp(form);
 
 // ------------------------------------------------------------------------------ helpers
 const pick = (obj, key) => obj[`${key}_${lang}`];

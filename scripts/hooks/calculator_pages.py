@@ -47,7 +47,7 @@ RUNTIME_TOOLS = (ROOT / "scripts" / "build_runtime.mjs", ROOT / "scripts" / "run
 CACHE = ROOT / "build" / "runtime"
 # The inputs the rules are traced on to choose the archive's modules (scripts/runtime_zip.py).
 CASE_DIRS = (ROOT / "tests" / "rules" / "cases", ROOT / "tests" / "rules" / "batch", PACKAGE / "examples")
-WEB_FILES = ("boot.js", "engine.js", "calculator.js", "picker.js", "worker.js", "download.js", "snapshot.js",
+WEB_FILES = ("boot.js", "engine.js", "calculator.js", "picker.js", "field-help.js", "worker.js", "download.js", "snapshot.js",
              "calculator.css", "noscript.css", "batch.js", "batch.css", "prefetch.js")
 # Reading pages from which readers often go on to a calculator: they fetch the runtime into the
 # HTTP cache once idle (calculators/web/prefetch.js), besides every document's page.
@@ -84,11 +84,11 @@ _NOSCRIPT_TABLES = {"zh": "本页下方链接的<a href=\"#award-tables\">奖补
                     "en": "The <a href=\"#award-tables\">award tables</a> linked below still apply. "}
 
 _TEXT = {
-    "zh": {"print": "打印估算单", "reset": "清空", "details": "查看明细", "required": "必填",
+    "zh": {"print": "打印估算单", "reset": "清空", "details": "查看明细", "required": "必填", "help": "说明",
            "waiting": "正在准备计算器…",
            "disclaimer": "本估算依据各项所列文件和条款的条文以及本站的法律解读计算，仅供参考，不是行政决定；"
                          "实际奖补以主管部门审核为准。文件有效期届满后，除非延续，不能再依据该文件申报。"},
-    "en": {"print": "Print the estimate", "reset": "Clear", "details": "Show details", "required": "required",
+    "en": {"print": "Print the estimate", "reset": "Clear", "details": "Show details", "required": "required", "help": "Help",
            "waiting": "Preparing the calculator…",
            "disclaimer": "This estimate follows the text of the documents and clauses each item cites "
                          "and this site's legal readings. It is for reference only and is not an "
@@ -216,7 +216,13 @@ def _field(f: Field, lang: str, follows: str = "") -> str:
     label_html = f'<label for="f-{f.name}" data-label="{escape(label)}">{escape(label)}{mark}</label>'
     flag = " is-flag" if f.kind == "flag" else ""
     control = _input(f, lang)
-    body = f"{control} {label_html}" if f.kind == "flag" else f"{label_html}{control}"
+    # On phones the help folds behind this button, beside the control so that it adds no
+    # height (calculators/web/field-help.js); elsewhere the button stays hidden and the help shown.
+    toggle = (f'<button type="button" class="calc-help-toggle" aria-expanded="true" aria-controls="h-{f.name}" '
+              f'aria-label="{_TEXT[lang]["help"]}{"：" if lang == "zh" else ": "}{escape(label)}" hidden>'
+              f'{_TEXT[lang]["help"]}</button>')
+    body = (f"{control} {label_html}{toggle}" if f.kind == "flag"
+            else f'{label_html}<div class="calc-control">{control}{toggle}</div>')
     with_ = f' data-with="{follows}"' if follows else ""
     return (f'<div class="calc-field{flag}" data-field="{f.name}"{with_}>{body}'
             f'<p class="calc-help" id="h-{f.name}">{escape(help_text)}</p>'
