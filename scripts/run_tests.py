@@ -1,0 +1,69 @@
+"""Run the whole test suite as a few pytest processes at once, and report as one run.
+
+Most of the suite's time is spent waiting on browsers (a page loading the runtime, a throttled
+download, axe over a page), not computing, so two cores finish it much sooner in parallel parts
+than in one process. Each part is an ordinary pytest session (its own built site, browsers and
+servers, all on free ports and temporary folders), so a part can also be run alone:
+`.venv/bin/python -m pytest -q tests/browser/test_a11y.py`.
+
+The parts are balanced by their measured times (the closing notes and docs/maintainers/ give the
+figures); a new test file joins the part of its folder, or "the rest" when its folder has none.
+Each part's output goes to a log; a part's summary line is printed when it ends, and the whole log
+of every part that failed at the end, so that CI's output shows each failure in full.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PYTHON = REPO / ".venv" / "bin" / "python"
+
+# (name, the pytest arguments). "rest" takes every test folder the other parts leave.
+PARTS = [
+    ("a11y", ["tests/browser/test_a11y.py"]),
+    ("browser", ["tests/browser", "--ignore", "tests/browser/test_a11y.py"]),
+    ("engines", ["tests/engines"]),
+    ("rest", ["tests", "--ignore", "tests/browser", "--ignore", "tests/engines"]),
+]
+
+
+def _summary(log: Path) -> str:
+    lines = [line for line in log.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+    return lines[-1] if lines else "(no output)"
+
+
+def main() -> int:
+    logs = Path(tempfile.mkdtemp(prefix="xinzhou-tests-"))
+    started = time.monotonic()
+    running = {}
+    for name, args in PARTS:
+        log = logs / f"{name}.log"
+        with log.open("w", encoding="utf-8") as out:
+            running[name] = (subprocess.Popen([str(PYTHON), "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
+                                              cwd=REPO, stdout=out, stderr=subprocess.STDOUT), log)
+    print(f"running {len(PARTS)} parts at once: {', '.join(running)} (logs in {logs})", flush=True)
+    failed = []
+    while running:
+        for name, (process, log) in list(running.items()):
+            if process.poll() is None:
+                continue
+            del running[name]
+            minutes = (time.monotonic() - started) / 60
+            print(f"[{name}, ended at {minutes:.1f} min] {_summary(log)}", flush=True)
+            if process.returncode:
+                failed.append((name, log))
+        time.sleep(1)
+    for name, log in failed:
+        print(f"\n{'=' * 30} the part {name!r}, in full {'=' * 30}")
+        print(log.read_text(encoding="utf-8", errors="replace"))
+    print(f"\n{len(PARTS) - len(failed)} of {len(PARTS)} parts passed in {(time.monotonic() - started) / 60:.1f} min")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
