@@ -27,6 +27,8 @@ from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 from .batch_errors import error_text, file_error
+from .batch_summary import Budget
+from .batch_template import NAME, columns as template_columns, template_csv
 from .batch_input import Record, check_spanning_cells, read
 from .estimate import assess, in_force_items
 from .money import ZERO, money_str
@@ -34,8 +36,6 @@ from .profile import AWARD_CLAUSES, PROFILE_FIELDS
 from .registry import document_of
 from .validation import Field, InputError, no_value, parse
 
-NAME = "name"
-NAME_LABEL = ("企业名称", "Enterprise name")
 NOTE = "#"
 EVENT_DATE = "event_date"
 _FIELDS = {f.name: f for f in PROFILE_FIELDS}
@@ -184,6 +184,7 @@ class BatchJob:
         self.errors: list[list[dict[str, str]]] = []
         self.sums = dict.fromkeys(CLAUSE_COLUMNS, ZERO)
         self.total = self.enterprise = ZERO
+        self.budget = Budget()
         self.bad = self.outside = 0
 
     def _reads_as_row(self, cells: list[str]) -> bool:
@@ -247,6 +248,7 @@ class BatchJob:
         for item in items:
             amounts[item.clause] += item.amount
             self.sums[item.clause] += item.amount
+        self.budget.add(items)
         total = sum(amounts.values(), ZERO)
         enterprise = sum((i.amount for i in items if i.recipient == "enterprise"), ZERO)
         self.total += total
@@ -266,28 +268,35 @@ class BatchJob:
             cells = [neutralise(c) for c in cells[:width]]
             yield [*cells, *[""] * (width - len(cells)), *result]
 
-    def to_csv(self) -> str:
-        """UTF-8 CSV text with a BOM (without it Excel on Chinese Windows misreads UTF-8)."""
+    def to_csv(self, lang: str | None = None) -> str:
+        """UTF-8 CSV text with a BOM (without it Excel on Chinese Windows misreads UTF-8); the
+        header in `lang` ("zh", "en"; the field names without one: batch_output.title)."""
+        from .batch_output import title, verdicts
         out = io.StringIO(newline="")
         writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(self.header)
-        writer.writerows(self.output_rows())
+        writer.writerow([title(c, lang) for c in self.header])
+        writer.writerows(verdicts(self.output_rows(), len(self.columns) + RESULT_COLUMNS.index(VALIDITY), lang))
         return "\ufeff" + out.getvalue()
 
-    def to_xlsx(self) -> bytes:
-        from .batch_xlsx import workbook
-        width = len(self.columns)
-        numbers = range(width, width + len(AMOUNT_COLUMNS))  # the amounts and the totals
-        return workbook(self.header, self.output_rows(), numbers, column_notes())
+    def to_xlsx(self, lang: str | None = None) -> bytes:
+        """The results, the budget summary and the column notes (batch_output.xlsx)."""
+        from .batch_output import xlsx
+        self.compute()
+        return xlsx(self, lang)
 
     def summary(self) -> dict[str, Any]:
-        return {
+        """The counts and totals so far; once every row is computed, the budget summary too, as
+        tables in each language (batch_summary)."""
+        out = {
             "rows": len(self.rows), "done": self.done, "computed": self.done - self.bad,
             "errors": self.bad, "outside_validity": self.outside,
             "clauses": {c: money_str(a) for c, a in self.sums.items()},
             "total": money_str(self.total),
             "total_enterprise": money_str(self.enterprise),
         }
+        if self.done == len(self.rows):
+            out["budget"] = {lang: [t.to_dict() for t in self.budget.tables(lang)] for lang in ("zh", "en")}
+        return out
 
     def page(self, start: int, stop: int, errors_only: bool = False) -> dict[str, Any]:
         """Rows start..stop (of the rows with errors, if `errors_only`) for a results table:
@@ -299,42 +308,11 @@ class BatchJob:
 
 
 # ------------------------------------------------------------------------------ notes, template
-_KIND_NOTES = {
-    "date": ("日期，写作 YYYY-MM-DD", "a date written YYYY-MM-DD"),
-    "flag": ("true 或 false", "true or false"),
-    "money": ("金额（元）", "an amount in yuan"),
-    "count": ("整数", "a whole number"),
-    "rank": ("不小于 1 的整数", "a whole number of at least 1"),
-    "rate": ("0 到 1 之间的小数", "a decimal from 0 to 1"),
-}
-
-
-def _default_text(f: Field) -> str:
-    if isinstance(f.default, bool):
-        return "true" if f.default else "false"
-    return str(f.default)
-
-
-def field_note(f: Field) -> tuple[str, str]:
-    """What a column holds, in both languages: label, required or default, format."""
-    if f.kind == "enum":
-        fmt = ("、".join(f"{c}（{zh}）" for c, (zh, _) in zip(f.choices, f.choice_labels)),
-               ", ".join(f"{c} ({en})" for c, (_, en) in zip(f.choices, f.choice_labels)))
-    else:
-        fmt = _KIND_NOTES[f.kind]
-    if f.required:
-        need = ("必填", "required")
-    elif f.default is None:
-        need = ("可留空", "may be left empty")
-    else:
-        need = (f"留空即 {_default_text(f)}", f"empty means {_default_text(f)}")
-    return f"{f.label_zh}（{need[0]}）：{fmt[0]}", f"{f.label_en} ({need[1]}): {fmt[1]}"
-
-
 def column_notes() -> list[tuple[str, str, str]]:
     """Every column the output can hold, with its meaning in both languages."""
-    notes = [(NAME, f"{NAME_LABEL[0]}（可留空，不参与计算）", f"{NAME_LABEL[1]} (may be left empty; not used by the rules)")]
-    notes += [(f.name, *field_note(f)) for f in PROFILE_FIELDS]
+    # The input columns as the templates explain them (batch_template, from the schema).
+    notes = [(c["name"], f"{c['zh']}（{c['need'][0]}）：{c['format'][0]}", f"{c['en']} ({c['need'][1]}): {c['format'][1]}")
+             for c in template_columns()]
     for c in CLAUSE_COLUMNS:
         doc = document_of(c)
         (cite_zh, cite_en), clause = doc.cite(c), doc.clauses.get(c)
@@ -348,8 +326,8 @@ def column_notes() -> list[tuple[str, str, str]]:
          "Of which the enterprise itself receives (yuan): without the items the text gives to the "
          "body conducting the training, the specialized town or its park or base operator, or the "
          "region or the applying association"),
-        (VALIDITY, "事项发生日期是否在规定奖补的文件的有效期内（false 时不能依据这些文件获得奖补，金额为 0）",
-         "Whether the event date is within the validity of a document that sets awards (false: "
+        (VALIDITY, "事项发生日期是否在规定奖补的文件的有效期内（“否”或 false：不能依据这些文件获得奖补，金额为 0）",
+         "Whether the event date is within the validity of a document that sets awards (no, or false: "
          "nothing can be claimed, amounts are 0)"),
         (NUMBERS, "本行金额所依据文本的文号：事项发生日期施行的版本的文号（多个以“；”分隔）",
          "The document numbers (文号) to cite for the row's amounts: of the version of each document "
@@ -359,27 +337,12 @@ def column_notes() -> list[tuple[str, str, str]]:
     return notes
 
 
-def template_csv() -> str:
-    """The input template: the header, then a note row in Chinese and one in English.
-
-    The note rows start with `#`, so the reader skips them: the template is accepted unchanged.
-    """
-    notes = {name: (zh, en) for name, zh, en in column_notes()}
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(INPUT_COLUMNS)
-    for lang, mark in ((0, "# 说明："), (1, "# Note: ")):
-        writer.writerow([neutralise((mark if i == 0 else "") + notes[name][lang])
-                         for i, name in enumerate(INPUT_COLUMNS)])
-    return "\ufeff" + out.getvalue()
-
-
 # ------------------------------------------------------------------------------ the browser
 # The browser worker drives one job at a time through `cli.run_text("batch", request)`:
 #   {"op": "open", "data": base64 of the file}  -> {"columns", "result_columns", "notes", summary}
 #   {"op": "compute", "stop": n}                -> summary (rows computed so far)
 #   {"op": "page", "start": i, "stop": j, "errors_only": bool} -> {"count", "rows"} (BatchJob.page)
-#   {"op": "csv"} -> {"text"}    {"op": "xlsx"} -> {"base64"}    {"op": "template"} -> {"text"}
+#   {"op": "csv", "lang"} -> {"text"}    {"op": "xlsx", "lang"} -> {"base64"}    {"op": "template"} -> {"text"}
 _current: dict[str, BatchJob] = {}
 
 
@@ -399,8 +362,9 @@ def request(data: Any) -> dict[str, Any]:
         return job.summary()
     if op == "page":
         return job.page(int(data["start"]), int(data["stop"]), bool(data.get("errors_only")))
+    lang = data.get("lang")  # the page's: the output's headers in its language
     if op == "csv":
-        return {"text": job.to_csv()}
+        return {"text": job.to_csv(lang)}
     if op == "xlsx":
-        return {"base64": base64.b64encode(job.to_xlsx()).decode("ascii")}
+        return {"base64": base64.b64encode(job.to_xlsx(lang)).decode("ascii")}
     raise ValueError(f"unknown batch request: {op!r}")
