@@ -101,9 +101,11 @@ def test_mixed_file_every_row_answered_bad_rows_name_their_field():
     records = list(csv.reader(io.StringIO(raw.decode(), newline="")))
     assert len(records) == 1 + 12 + 3 and [] in records and [""] * 13 in records
     errors = {row[0]: row[-1] for row in rows}
-    assert "revenue: " in errors["负营收企业"] and "不能为负数" in errors["负营收企业"] and "cannot be negative" in errors["负营收企业"]
-    assert errors["缺日期企业"].startswith("event_date: ") and "is required" in errors["缺日期企业"]
-    assert errors["标志有误"].startswith("selected_scale_leader: ")
+    # Each error names its cell: the row as the spreadsheet numbers it, and the column's header.
+    assert errors["负营收企业"].startswith("第 6 行“revenue”列：") and "不能为负数" in errors["负营收企业"]
+    assert "Row 6, column “revenue”: " in errors["负营收企业"] and "cannot be negative" in errors["负营收企业"]
+    assert "“event_date”列：" in errors["缺日期企业"] and "is required" in errors["缺日期企业"]
+    assert "column “selected_scale_leader”: " in errors["标志有误"]
     assert "more cells than the header" in errors["多出一格"]
     good = [row for row in rows if not row[-1]]
     assert len(good) == 7
@@ -159,16 +161,24 @@ def test_undecodable_file_is_reported_in_both_languages():
     assert "编码" in error["message_zh"] and "encoding" in error["message_en"]
 
 
-@pytest.mark.parametrize("header, code, field", [
-    ("event_date,revenue,company", "unknown_column", "company"),
-    ("revenue,name", "missing_column", "event_date"),
-    ("event_date,revenue,revenue", "duplicate_column", "revenue"),
-    ("event_date,,revenue", "empty_column", ""),
+@pytest.mark.parametrize("header, code, field, column", [
+    ("event_date,revenue,company", "unknown_column", "company", 3),
+    ("event_date,revenue,本年度营业收入（元）", "duplicate_column", "本年度营业收入（元）", 3),
+    ("event_date,,revenue", "empty_column", "", 2),
 ])
-def test_bad_headers_are_errors_naming_the_column(header, code, field):
+def test_bad_headers_are_errors_naming_the_column_and_the_rows_are_read(header, code, field, column):
+    job = BatchJob(f"{header}\r\n2024-01-01,1,1\r\n".encode())
+    assert [(e["code"], e["field"]) for e in job.header_errors] == [(code, field)]
+    assert f"第 {column} 列" in job.header_errors[0]["message_zh"]
+    assert f"Column {column}" in job.header_errors[0]["message_en"]
+    job.compute()
+    assert job.errors == [[]] and job.summary()["header_errors"] == job.header_errors
+
+
+def test_a_missing_required_column_is_a_file_error():
     with pytest.raises(InputError) as bad:
-        BatchJob(f"{header}\r\n2024-01-01,1,2\r\n".encode())
-    assert [(e["code"], e["field"]) for e in bad.value.errors] == [(code, field)]
+        BatchJob(b"revenue,name\r\n1,2\r\n")
+    assert [(e["code"], e["field"]) for e in bad.value.errors] == [("missing_column", "event_date")]
 
 
 def test_empty_file_has_no_header():
@@ -312,10 +322,10 @@ def test_cli_writes_csv_and_xlsx_and_a_summary(tmp_path):
 
 def test_cli_bad_file_is_a_bilingual_error_without_traceback(tmp_path):
     bad = tmp_path / "bad.csv"
-    bad.write_bytes(b"event_date,colour\r\n2024-01-01,red\r\n")
+    bad.write_bytes(b"revenue,colour\r\n1,red\r\n")
     run = _cli("batch", str(bad), "-o", str(tmp_path / "out.csv"))
     assert run.returncode == 2 and b"Traceback" not in run.stderr
-    assert json.loads(run.stdout)["errors"][0]["field"] == "colour"
+    assert [e["field"] for e in json.loads(run.stdout)["errors"]] == ["colour", "event_date"]
     assert not (tmp_path / "out.csv").exists()
     run = _cli("batch", str(tmp_path / "absent.csv"))
     assert run.returncode == 2 and json.loads(run.stdout)["errors"][0]["code"] == "unreadable"
