@@ -269,23 +269,27 @@ class BatchJob:
             if any(c.strip() for c in cells[width:]):
                 self._failed([at_cell(row, "", file_error("extra_cells"))])
                 continue
+            # Cells with no value to read (xlsx_reader.BadCell), and a field's two columns that
+            # disagree: errors of their own, beside those of the other fields.
             bad = [self._bad_cell(row, at, cell) for at, cell in enumerate(cells) if isinstance(cell, BadCell)]
             bad += [self._twice_error(row, at, first, cells) for at, first in self._twice
                     if self._differ(cells, at, first)]
-            if bad:
-                self._failed(bad)
-                continue
+            unread = {e["field"] for e in bad}
             profile = {}
             for at, name, convert in self._read:
                 text = (cells[at] if at < len(cells) else "").strip()
                 if not text:
                     text = self._second(cells, at)
-                if text:
+                if text and name not in unread:
                     profile[name] = convert(text)
             try:
                 values = parse(profile, PROFILE_FIELDS)
             except InputError as wrong:
-                self._failed([at_cell(row, self._title.get(e["field"], ""), e) for e in wrong.errors])
+                self._failed(bad + [at_cell(row, self._title.get(e["field"], ""), e)
+                                    for e in wrong.errors if e["field"] not in unread])
+                continue
+            if bad:
+                self._failed(bad)
                 continue
             self._computed(row, values)
         return self.done
