@@ -39,10 +39,18 @@ _COUNTS = (  # the budget sheet's first lines: (summary key, zh, en, kind)
 MONEY_FORMAT = {"zh": '#,##0.00"元"', "en": '#,##0.00" yuan"'}
 
 
-def title(column: str, lang: str | None) -> str:
-    """A column's header in `lang` (its field name without one)."""
+def header(job: "BatchJob", lang: str | None) -> list[str]:
+    """The output's header: without a language, the input's columns as the file has them and
+    the result columns' names; in a language, every column's title in it."""
     if lang is None:
-        return column
+        return job.header
+    from .batch import RESULT_COLUMNS
+    return [*(title(f or c, lang) for c, f in zip(job.columns, job.fields)),
+            *(title(c, lang) for c in RESULT_COLUMNS)]
+
+
+def title(column: str, lang: str) -> str:
+    """A column's title in `lang`: a field's, a result column's, else the column as it is."""
     at = 0 if lang == "zh" else 1
     if column == NAME:
         return NAME_TITLE[at]
@@ -70,13 +78,13 @@ def verdicts(rows: Iterator[list[str]], at: int, lang: str | None) -> Iterator[l
 
 
 def _results(job: "BatchJob", lang: str | None, texts: str) -> Sheet:
-    from .batch import AMOUNT_COLUMNS, VALIDITY
-    header = [title(c, lang) for c in job.header]
+    from .batch import AMOUNT_COLUMNS, RESULT_COLUMNS, VALIDITY
+    titles = header(job, lang)
     first = len(job.columns)
     amounts = range(first, first + len(AMOUNT_COLUMNS))
 
     def rows():
-        yield [(h, "header") for h in header]
+        yield [(h, "header") for h in titles]
         for row in verdicts(job.output_rows(), job.header.index(VALIDITY), lang):
             for i in amounts:
                 if row[i]:
@@ -84,7 +92,8 @@ def _results(job: "BatchJob", lang: str | None, texts: str) -> Sheet:
             yield row
     # A name or a date needs its room whatever its header; the other columns as their header.
     room = {NAME: 28, "event_date": 12}
-    widths = [room.get(c) or max(10, min(26, width(h) // 2 + 3)) for c, h in zip(job.header, header)]
+    fields = [*job.fields, *RESULT_COLUMNS]
+    widths = [room.get(f) or max(10, min(26, width(h) // 2 + 3)) for f, h in zip(fields, titles)]
     return Sheet(_SHEETS[texts][0], rows(), widths=widths, frozen=1)
 
 
@@ -107,7 +116,8 @@ def _budget(job: "BatchJob", lang: str) -> Sheet:
 def _notes(lang: str | None, texts: str) -> Sheet:
     from .batch import column_notes
     rows = [[(h, "header") for h in _NOTES_HEAD[texts]]]
-    rows += [[(title(name, lang), "wrap"), (zh, "wrap"), (en, "wrap")] for name, zh, en in column_notes()]
+    rows += [[(title(name, lang) if lang else name, "wrap"), (zh, "wrap"), (en, "wrap")]
+             for name, zh, en in column_notes()]
     return Sheet(_SHEETS[texts][2], rows, widths=[30, 60, 70], frozen=1, fit=True)
 
 
