@@ -334,7 +334,7 @@ def _sweep(values: dict[str, Any], field: Field, n: int, assessed: list[Assessme
         cite = _cite(clause)
         used = [k for k in b.parameters if not item or k in item.parameters]
         return {"x": _x_data(kind, b.x), "kind": b.kind, "side": b.side, "parameters": used,
-                "clause": clause, "cite_zh": cite[0], "cite_en": cite[1],
+                "clause": clause, "clause_label_zh": cite[0], "clause_label_en": cite[1],
                 "series": [ids.index(c) + 1 for c in b.changed if c in ids],
                 "before": row(b.x - step), "at": row(b.x), "after": row(b.x + step),
                 "readings": _readings(item, a) if item else []}
@@ -413,7 +413,8 @@ def next_thresholds(values: dict[str, Any], given: set[str], assessed: list[Asse
                         who=_t("who") if who == {"enterprise"} else RECIPIENTS[sorted(who)[0]], gain=yuan(gain),
                         cite=_cite(item.clause), counts=_t(what[1]))
             sentences.append({"field": field.name, "x": _x_data(field.kind, x), "side": what[1],
-                              "gain": money_str(gain), "clause": item.clause, "within_validity": f.within,
+                              "gain": money_str(gain), "clause": item.clause, "clause_label_zh": _cite(item.clause)[0],
+                              "clause_label_en": _cite(item.clause)[1], "within_validity": f.within,
                               "message_zh": zh, "message_en": en, "readings": _readings(item, a)})
             break
     return sentences
