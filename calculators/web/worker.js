@@ -10,6 +10,7 @@
 //        {type: "snapshot", saved: true | false}   (after a fresh start: snapshot.js)
 //        {type: "failed", reason, detail}
 //        {type: "result", id, status, text}   (status and text exactly as the CLI's)
+//        {type: "result", id, cancelled: true}   (a "sweep" run overtaken by a newer one before it began)
 //   batch (the batch page, batch.js; the job lives in Python, xinzhou_policy/batch.py):
 //   in:  {type: "batch", id, op: "open", file: ArrayBuffer, chunk}  -> {type: "batch-progress",
 //        id, summary} after each chunk of rows, then a result whose text is the last summary
@@ -29,6 +30,7 @@ const SNAPSHOT_FORMAT = 2;
 const SNAPSHOT_READ_DEADLINE_MS = 2500;
 
 let runText = null;
+let queuedSweep = null;
 // The snapshot taken after a fresh start, until it is stored (saveWhenIdle).
 let unsaved = null;
 let saveTimer = null;
@@ -192,6 +194,17 @@ self.onmessage = async ({ data }) => {
       unsaved = { key: started.key, bytes: started.snapshot() };
       saveWhenIdle();
     }
+  } else if (data.type === "run" && data.command === "sweep") {
+    // A what-if sweep waits one turn: a newer one sent meanwhile (the reader still typing)
+    // replaces it, and the stale one is answered as cancelled, never computed.
+    if (queuedSweep) postMessage({ type: "result", id: queuedSweep.id, cancelled: true });
+    queuedSweep = data;
+    setTimeout(() => {
+      if (queuedSweep !== data) return;
+      queuedSweep = null;
+      run(data);
+      saveWhenIdle();
+    });
   } else if (data.type === "run") {
     run(data);
     saveWhenIdle();

@@ -32,6 +32,7 @@ from urllib.parse import urlencode
 from mkdocs.exceptions import PluginError
 from xinzhou_policy.profile import AWARD_CLAUSES, COMMANDS, GROUPS, PROFILE_FIELDS
 from xinzhou_policy.registry import DOCUMENTS, document_of
+from xinzhou_policy.sweep import SWEEPABLE
 from xinzhou_policy.validation import Field
 
 from _batch_page import batch_app, write_template
@@ -48,7 +49,8 @@ CACHE = ROOT / "build" / "runtime"
 # The inputs the rules are traced on to choose the archive's modules (scripts/runtime_zip.py).
 CASE_DIRS = (ROOT / "tests" / "rules" / "cases", ROOT / "tests" / "rules" / "batch", PACKAGE / "examples")
 WEB_FILES = ("boot.js", "engine.js", "calculator.js", "picker.js", "worker.js", "download.js", "snapshot.js",
-             "calculator.css", "noscript.css", "batch.js", "batch.css", "prefetch.js")
+             "calculator.css", "noscript.css", "batch.js", "batch.css", "prefetch.js", "chart.js", "chart.css",
+             "whatif.js")
 # Reading pages from which readers often go on to a calculator: they fetch the runtime into the
 # HTTP cache once idle (calculators/web/prefetch.js), besides every document's page.
 PREFETCH_PAGES = ("index", "estimate")
@@ -202,8 +204,10 @@ def _input(f: Field, lang: str) -> str:
     placeholder = {"date": "YYYY-MM-DD"}.get(f.kind, "")
     mode = "numeric" if f.kind in ("count", "rank", "grade", "date") else "decimal"
     required = ' aria-required="true"' if f.required else ""
+    # A number the what-if chart can move (whatif.js offers these: xinzhou_policy/sweep.py).
+    sweep = " data-sweep" if f in SWEEPABLE else ""
     return (f'<input type="text" {common} inputmode="{mode}" autocomplete="off"'
-            f'{f" placeholder={chr(34)}{placeholder}{chr(34)}" if placeholder else ""}{required}>')
+            f'{f" placeholder={chr(34)}{placeholder}{chr(34)}" if placeholder else ""}{required}{sweep}>')
 
 
 def _field(f: Field, lang: str, follows: str = "") -> str:
@@ -307,9 +311,12 @@ def calculator(name: str, page, lang: str) -> str:
         f'<p class="calc-announce" role="status" aria-live="polite" aria-atomic="true"></p>'
         f'<section class="calc-result"></section>'
         f'<section class="calc-print-sheet"></section>'
+        # After the sheet: printed below it (calculator.css).
+        f'<section class="calc-whatif" hidden></section>'
         f'<p class="calc-disclaimer-text" hidden>{escape(text["disclaimer"])}</p>'
         f"{table_links(shown, pages, lang)}"
         f'<link rel="stylesheet" href="{_relative(here, ASSETS + "/calculator.css")}">'
+        f'<link rel="stylesheet" href="{_relative(here, ASSETS + "/chart.css")}">'
         f'<script type="module" src="{_relative(here, ASSETS + "/calculator.js")}"></script>'
         f"</div>"
     )
