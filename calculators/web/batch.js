@@ -3,6 +3,7 @@
 // and written back as CSV or .xlsx. Nothing leaves the browser. Text from the file is only ever
 // set as textContent, never parsed as HTML.
 
+import { budgetView } from "./batch_summary.js";
 import { el, lang, startEngine } from "./engine.js";
 
 const app = document.querySelector(".batch-app");
@@ -14,7 +15,7 @@ const TEXT = {
     ready: "计算引擎已就绪，请选择文件。", meanwhile: "加载期间即可选择文件，计算引擎就绪后立即计算。", failed: "计算引擎无法加载，本页无法计算；可使用命令行工具批量计算。原因：",
     reading: "正在读取文件…", progress: (d, n) => `已计算 ${d.toLocaleString("zh-CN")} / ${n.toLocaleString("zh-CN")} 行`,
     fileError: "文件无法处理：", rows: "行数", computed: "已计算", errors: "有错误的行", outside: "不在有效期内的行",
-    total: "全部项目估算合计（元）", enterprise: "其中企业本身可得（元）", clause: "条款", amount: "金额（元）", row: "行", validity: "有效期内", errorsCol: "错误",
+    total: "全部项目估算合计（元）", enterprise: "其中企业本身可得（元）", row: "行", validity: "有效期内", errorsCol: "错误",
     yes: "是", no: "否", page: (p, n) => `第 ${p} / ${n} 页`, prev: "上一页", next: "下一页", none: "没有可显示的行。",
     preparing: "正在生成文件…", seconds: (s) => `用时 ${s} 秒`,
   },
@@ -25,7 +26,7 @@ const TEXT = {
     reading: "Reading the file…", progress: (d, n) => `${d.toLocaleString("en-GB")} of ${n.toLocaleString("en-GB")} rows computed`,
     fileError: "The file cannot be processed: ", rows: "Rows", computed: "Computed", errors: "Rows with errors",
     outside: "Rows outside the validity", total: "Estimated total of every item (yuan)",
-    enterprise: "of which the enterprises themselves receive (yuan)", clause: "Clause", amount: "Amount (yuan)",
+    enterprise: "of which the enterprises themselves receive (yuan)",
     row: "Row", validity: "Within validity", errorsCol: "Errors", yes: "yes", no: "no",
     page: (p, n) => `Page ${p} of ${n}`, prev: "Previous", next: "Next", none: "No rows to show.",
     preparing: "Preparing the file…", seconds: (s) => `in ${s} s`,
@@ -73,7 +74,6 @@ let job = null; // {name, columns, resultColumns, notes, summary}
 let pageIndex = 0;
 
 function renderSummary(summary) {
-  const clauses = Object.entries(summary.clauses);
   summaryBox.replaceChildren(
     el("p", { class: "batch-counts" },
       `${TEXT.rows}: ${summary.rows} · ${TEXT.computed}: ${summary.computed} · `,
@@ -81,10 +81,8 @@ function renderSummary(summary) {
       ` · ${TEXT.outside}: ${summary.outside_validity}`),
     el("p", { class: "calc-total" }, `${TEXT.total}: `, el("strong", { class: "batch-total" }, money(summary.total)),
       ` · ${TEXT.enterprise}: `, el("strong", { class: "batch-total-enterprise" }, money(summary.total_enterprise))),
-    el("table", { class: "batch-clauses" },
-      el("thead", {}, el("tr", {}, el("th", {}, TEXT.clause), el("th", {}, TEXT.amount))),
-      el("tbody", {}, clauses.map(([clause, amount]) => el("tr", {},
-        el("td", {}, el("code", {}, clause), " ", job.notes[clause][lang]), el("td", { class: "num" }, money(amount)))))),
+    // The budget summary (batch_summary.js): by clause, award, recipient, unit and document.
+    budgetView(summary.budget?.[lang], JSON.parse(app.dataset.documentPages)),
   );
   summaryBox.hidden = false;
 }
@@ -172,7 +170,7 @@ async function download(format, button) {
   button.disabled = true;
   button.textContent = TEXT.preparing;
   try {
-    const { blob } = await ask({ op: format });
+    const { blob } = await ask({ op: format, lang }); // the headers in the page's language
     const url = URL.createObjectURL(blob);
     const link = el("a", { href: url, download: `${job.name}-results.${format}` });
     document.body.append(link);

@@ -15,7 +15,8 @@
 //   in:  {type: "batch", id, op: "open", file: ArrayBuffer, chunk}  -> {type: "batch-progress",
 //        id, summary} after each chunk of rows, then a result whose text is the last summary
 //        {type: "batch", id, op: "page", start, stop, errorsOnly}  -> result (text: JSON rows)
-//        {type: "batch", id, op: "csv" | "xlsx"}  -> {type: "result", id, status, blob}
+//        {type: "batch", id, op: "csv" | "xlsx", lang}  -> {type: "result", id, status, blob}
+//        (lang: the headers' language, the page's)
 
 import { download } from "./download.js";
 import * as snapshots from "./snapshot.js";
@@ -156,9 +157,9 @@ function batchOpen({ id, file, chunk }) {
   return answer;
 }
 
-function batchFile(op) {
+function batchFile(op, lang) {
   // The file is made here, off the page's thread: a large result would stall the page.
-  const answer = JSON.parse(batchRequest({ op }).text);
+  const answer = JSON.parse(batchRequest({ op, lang }).text);
   if (op === "csv") return new Blob([answer.text], { type: "text/csv;charset=utf-8" });
   const binary = atob(answer.base64);
   const bytes = new Uint8Array(binary.length);
@@ -171,7 +172,7 @@ function batch(data) {
   try {
     if (op === "open") postMessage({ type: "result", id, ...batchOpen(data) });
     else if (op === "page") postMessage({ type: "result", id, ...batchRequest({ op, start: data.start, stop: data.stop, errors_only: data.errorsOnly }) });
-    else postMessage({ type: "result", id, status: 0, blob: batchFile(op) });
+    else postMessage({ type: "result", id, status: 0, blob: batchFile(op, data.lang) });
   } catch (error) {
     postMessage({ type: "result", id, error: String(error) });
   }

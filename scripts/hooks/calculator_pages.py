@@ -50,7 +50,7 @@ CACHE = ROOT / "build" / "runtime"
 CASE_DIRS = (ROOT / "tests" / "rules" / "cases", ROOT / "tests" / "rules" / "batch", PACKAGE / "examples")
 WEB_FILES = ("boot.js", "engine.js", "calculator.js", "picker.js", "worker.js", "download.js", "snapshot.js",
              "calculator.css", "noscript.css", "batch.js", "batch.css", "prefetch.js", "chart.js", "chart.css",
-             "whatif.js")
+             "whatif.js", "batch_summary.js")
 # Reading pages from which readers often go on to a calculator: they fetch the runtime into the
 # HTTP cache once idle (calculators/web/prefetch.js), besides every document's page.
 PREFETCH_PAGES = ("index", "estimate")
@@ -269,10 +269,17 @@ def _noscript(page, lang: str, tables: bool) -> str:
     return f'<noscript><p class="calc-noscript">{text}</p>{style}</noscript>'
 
 
+def _document_pages(here: str, lang: str) -> dict[str, str]:
+    """Where each document's clauses are (a page's data-document-pages): an item's link, or a
+    summary row's, goes to its clause's anchor there."""
+    return {d: _relative(here, ("en/" if lang == "en" else "") + f"{d}.html") for d in DOCUMENTS}
+
+
 def calculator(name: str, page, lang: str) -> str:
     page.meta["engine_boot"] = _engine_boot(page)
     if name == "batch":  # the batch page (_batch_page.py): the same runtime, its own page code
-        return batch_app(lang, _relative(page.url, ASSETS), _noscript(page, lang, tables=False))
+        return batch_app(lang, _relative(page.url, ASSETS), _noscript(page, lang, tables=False),
+                         json.dumps(_document_pages(page.url, lang), separators=(",", ":")))
     if name not in CALCULATORS:
         raise PluginError(f"{page.file.src_uri}: unknown calculator {name!r}")
     command, fields, clauses = CALCULATORS[name]
@@ -289,8 +296,7 @@ def calculator(name: str, page, lang: str) -> str:
                       + "".join(_field(f, lang, shown_with(f, fields) if chooser else "")
                                 for f in fields if f.group == key) + "</fieldset>")
     here = page.url
-    # Where each document's clauses are: an item's link goes to its clause's anchor there.
-    pages = {d: _relative(here, ("en/" if lang == "en" else "") + f"{d}.html") for d in DOCUMENTS}
+    pages = _document_pages(here, lang)
     attrs = {
         "data-calculator": name, "data-command": command, "data-clauses": " ".join(clauses),
         "data-document-pages": json.dumps(pages, separators=(",", ":")),

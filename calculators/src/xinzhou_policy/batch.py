@@ -395,7 +395,7 @@ class BatchJob:
             "header_errors": self.header_errors,
         }
         if self.done == len(self.rows):
-            out["budget"] = {lang: [t.to_dict() for t in self.budget.tables(lang)] for lang in ("zh", "en")}
+            out["budget"] = {lang: self.budget.to_dict(lang) for lang in ("zh", "en")}
         return out
 
     def page(self, start: int, stop: int, errors_only: bool = False) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from .batch_summary import text
 from .batch_template import NAME, NAME_TITLE
 from .batch_xlsx import Sheet, width, workbook
 from .profile import PROFILE_FIELDS
@@ -25,7 +26,7 @@ _RESULT_TITLES = {
     "document_numbers": ("依据文号", "Document numbers (文号)"),
     "errors": ("错误", "Errors"),
 }
-_SHEETS = {"zh": ("结果", "预算汇总", "说明"), "en": ("Results", "Budget summary", "Notes")}
+_SHEETS = {"zh": ("结果", "说明"), "en": ("Results", "Notes")}  # and the budget's (batch_summary)
 _NOTES_HEAD = {"zh": ("列名", "中文", "英文"), "en": ("Column", "Chinese", "English")}
 _VERDICT = {"zh": {"true": "是", "false": "否"}, "en": {"true": "yes", "false": "no"}}
 _COUNTS = (  # the budget sheet's first lines: (summary key, zh, en, kind)
@@ -100,7 +101,7 @@ def _results(job: "BatchJob", lang: str | None, texts: str) -> Sheet:
 def _budget(job: "BatchJob", lang: str) -> Sheet:
     summary = job.summary()
     at = 0 if lang == "zh" else 1
-    rows: list[list] = [[(_SHEETS[lang][1], "title")]]
+    rows: list[list] = [[(text("budget", lang), "title")]]
     for key, zh, en, kind in _COUNTS:
         rows.append([((zh, en)[at], "text"), (summary[key], kind)])
     for table in job.budget.tables(lang):
@@ -110,7 +111,7 @@ def _budget(job: "BatchJob", lang: str) -> Sheet:
                  for row in table.rows]
         if table.note:
             rows.append([table.note])
-    return Sheet(_SHEETS[lang][1], rows, widths=[58, 30, 22, 20, 12], fit=True)
+    return Sheet(text("budget", lang), rows, widths=[58, 30, 22, 20, 12], fit=True)
 
 
 def _notes(lang: str | None, texts: str) -> Sheet:
@@ -118,7 +119,7 @@ def _notes(lang: str | None, texts: str) -> Sheet:
     rows = [[(h, "header") for h in _NOTES_HEAD[texts]]]
     rows += [[(title(name, lang) if lang else name, "wrap"), (zh, "wrap"), (en, "wrap")]
              for name, zh, en in column_notes()]
-    return Sheet(_SHEETS[texts][2], rows, widths=[30, 60, 70], frozen=1, fit=True)
+    return Sheet(_SHEETS[texts][1], rows, widths=[30, 60, 70], frozen=1, fit=True)
 
 
 def xlsx(job: "BatchJob", lang: str | None) -> bytes:

@@ -20,6 +20,7 @@ from .registry import DEPARTMENTS, DOCUMENTS, document_of
 
 # Titles of the tables and their columns: (zh, en).
 _TEXT = {
+    "budget": ("预算汇总", "Budget summary"),
     "clauses": ("按条款", "By clause"),
     "awards": ("按奖补项目", "By award"),
     "recipients": ("按受领者", "By recipient"),
@@ -118,6 +119,10 @@ class Budget:
             self._add(getattr(self, table), amounts, amounts)
 
     # -------------------------------------------------------------------------- the tables
+    def to_dict(self, lang: str) -> dict[str, Any]:
+        """The summary as the page shows it: its title and its tables."""
+        return {"title": text("budget", lang), "tables": [t.to_dict() for t in self.tables(lang)]}
+
     def tables(self, lang: str) -> list[Table]:
         zh = lang == "zh"
         # A cell of a table starts with a capital in English ("the enterprise" -> "The enterprise").
