@@ -49,6 +49,17 @@ function short(v, lang) {
   return String(+v.toPrecision(3));
 }
 
+// A label cut to the room it has, with "…": a Chinese character takes about 1em, most others
+// about 0.55em (a count of characters would let a Chinese label run off the chart's left edge).
+function fit(text, room, em) {
+  let used = 0;
+  for (let i = 0; i < text.length; i++) {
+    used += /[\u2e80-\u9fff\uff00-\uffef]/.test(text[i]) ? em : em * 0.55;
+    if (used > room) return `${text.slice(0, Math.max(1, i - 1))}…`;
+  }
+  return text;
+}
+
 // Redraw at the box's width whenever it changes (a phone turned, a larger text size).
 function responsive(host, draw) {
   let width = 0;
@@ -160,7 +171,7 @@ export function barChart(host, { title, unit, rows, lang }) {
       const y = gap + i * (bar + gap);
       const w = Math.max(1, (values[i] / most) * (width - labelW - valueW));
       svg.append(node("svg:text", { x: labelW - em * 0.3, y: y + bar / 2, "text-anchor": "end", "dominant-baseline": "middle" },
-        r.label.length > 14 ? `${r.label.slice(0, 13)}…` : r.label),
+        fit(r.label, labelW - em * 0.6, em)),
       node("svg:rect", { class: "chart-bar", x: labelW, y, width: w, height: bar }),
       node("svg:text", { x: labelW + w + em * 0.3, y: y + bar / 2, "dominant-baseline": "middle" }, format.format(values[i])));
     });
