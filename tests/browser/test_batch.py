@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from xinzhou_policy.batch import RESULT_COLUMNS, BatchJob, template_csv
+from xinzhou_policy.batch_template import template_xlsx
 
 from .browsing import READY_TIMEOUT_MS
 
@@ -77,11 +78,12 @@ def test_downloads_equal_the_command_line_output(page, site, expected):
     with page.expect_download() as download:
         page.locator(".batch-downloads button[data-format=csv]").click()
     assert download.value.suggested_filename == "mixed-results.csv"
-    assert Path(download.value.path()).read_bytes() == expected.to_csv().encode("utf-8")
+    # In the page's language (the headers, the verdicts), as `batch --lang zh` writes them.
+    assert Path(download.value.path()).read_bytes() == expected.to_csv("zh").encode("utf-8")
     with page.expect_download() as download:
         page.locator(".batch-downloads button[data-format=xlsx]").click()
     browser_xlsx = zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes()))
-    cli_xlsx = zipfile.ZipFile(io.BytesIO(expected.to_xlsx()))
+    cli_xlsx = zipfile.ZipFile(io.BytesIO(expected.to_xlsx("zh")))
     assert browser_xlsx.namelist() == cli_xlsx.namelist()
     for name in cli_xlsx.namelist():
         assert browser_xlsx.read(name) == cli_xlsx.read(name), name
@@ -93,9 +95,10 @@ def test_errors_only_and_template_link(page, site, expected):
     page.locator(".batch-errors-only").check()
     expect(page.locator(".batch-table tbody tr")).to_have_count(expected.bad)
     expect(page.locator(".batch-table tbody tr:not(.has-error)")).to_have_count(0)
-    href = page.locator("a.batch-template").get_attribute("href")
-    response = page.request.get(page.url.rsplit("/", 1)[0] + "/" + href)
-    assert response.ok and response.body() == template_csv().encode("utf-8")
+    for link, body in (("a.batch-template", template_csv().encode("utf-8")), ("a.batch-template-xlsx", template_xlsx())):
+        href = page.locator(link).get_attribute("href")
+        response = page.request.get(page.url.rsplit("/", 1)[0] + "/" + href)
+        assert response.ok and response.body() == body
 
 
 def test_a_file_it_cannot_read_says_why_in_english(page, site, tmp_path):
@@ -147,6 +150,6 @@ def test_the_downloaded_csv_neutralises_every_formula(page, site, tmp_path):
     with page.expect_download() as download:
         page.locator(".batch-downloads button[data-format=csv]").click()
     data = Path(download.value.path()).read_bytes()
-    assert data == BatchJob(source.read_bytes()).to_csv().encode("utf-8")
+    assert data == BatchJob(source.read_bytes()).to_csv("zh").encode("utf-8")
     names = [row[0] for row in csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))][1:]
     assert names == ["'" + name for name in FORMULAS]
