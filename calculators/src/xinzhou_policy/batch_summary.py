@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .findings import RECIPIENTS, Item
@@ -54,6 +55,12 @@ def text(key: str, lang: str) -> str:
 def _natural(key: str) -> list:
     """policy-4.leading-milestone-2 before policy-4.leading-milestone-10."""
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", key)]
+
+
+@lru_cache  # a clause's units: looked up once per clause, not per item
+def _units(clause_id: str) -> tuple[str, ...]:
+    clause = document_of(clause_id).clauses.get(clause_id)
+    return tuple(dict.fromkeys(clause.departments)) if clause else ()
 
 
 class _Sum:
@@ -107,13 +114,11 @@ class Budget:
             return
         by: dict[str, dict] = {"clauses": {}, "awards": {}, "recipients": {}, "units": {}, "documents": {}}
         for item in items:
-            doc = document_of(item.clause)
-            clause = doc.clauses.get(item.clause)
             keys = {"clauses": item.clause, "awards": (item.clause, item.id, item.title_zh, item.title_en),
                     "recipients": item.recipient, "documents": (item.document, item.version)}
             for table, key in keys.items():
                 by[table][key] = by[table].get(key, ZERO) + item.amount
-            for unit in dict.fromkeys(clause.departments if clause else ()):
+            for unit in _units(item.clause):
                 by["units"][unit] = by["units"].get(unit, ZERO) + item.amount
         for table, amounts in by.items():
             self._add(getattr(self, table), amounts, amounts)

@@ -153,6 +153,7 @@ def _write_sheet(out: IO[bytes], sheet: Sheet) -> None:
     head.append("<sheetData>")
     out.write("".join(head).encode("utf-8"))
     refs: list[str] = []
+    pending: list[str] = []
     for number, cells in enumerate(sheet.rows, start=1):
         while len(refs) < len(cells):
             refs.append(column(len(refs)))
@@ -168,7 +169,11 @@ def _write_sheet(out: IO[bytes], sheet: Sheet) -> None:
             else:
                 parts.append(_cell(f"{ref}{number}", cell))
         parts.append("</row>")
-        out.write("".join(parts).encode("utf-8"))
+        pending.append("".join(parts))
+        if len(pending) == 256:  # written in pieces: a zip entry's write compresses each call
+            out.write("".join(pending).encode("utf-8"))
+            pending.clear()
+    out.write("".join(pending).encode("utf-8"))
     tail = ["</sheetData>"]
     if sheet.lists:
         tail.append(f'<dataValidations count="{len(sheet.lists)}">')
