@@ -131,3 +131,12 @@ def test_a_budget_from_no_computed_row_is_empty_tables():
     job.compute()
     assert all(t.rows == [] for t in job.budget.tables("en"))
     assert job.summary()["budget"]["zh"]["tables"][0]["rows"] == []
+
+
+def test_the_command_line_writes_the_output_in_a_language(tmp_path):
+    from .test_batch import _cli
+    run = _cli("batch", str(MIXED), "-o", str(tmp_path / "out.xlsx"), "--lang", "en")
+    assert run.returncode == 0, run.stderr
+    job = BatchJob(MIXED.read_bytes())
+    assert (tmp_path / "out.xlsx").read_bytes() == job.to_xlsx("en")
+    assert json.loads(run.stdout)["budget"]["en"] == job.summary()["budget"]["en"]

@@ -123,3 +123,10 @@ def test_a_filled_in_template_gives_the_estimate():
     assert job.errors == [[]]
     single = json.loads(run_text("estimate", json.dumps(profile))[1])
     assert job.summary()["total"] == single["total"] and single["total"] != "0.00"
+
+
+def test_the_command_line_writes_either_template(tmp_path):
+    from .test_batch import _cli
+    run = _cli("batch-template", "-o", str(tmp_path / "t.xlsx"))
+    assert run.returncode == 0 and (tmp_path / "t.xlsx").read_bytes() == template_xlsx()
+    assert _cli("batch-template").stdout == template_csv().encode("utf-8")

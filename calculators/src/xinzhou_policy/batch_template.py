@@ -94,13 +94,16 @@ def template_csv() -> str:
 
 
 _STYLES = {"date": "date", "money": "money"}
+_ROOM = {"text": 28, "date": 13, "money": 18}
 
 
 def template_xlsx() -> bytes:
     """The .xlsx template: the 填写表 sheet to fill in (two header rows frozen, drop-down lists for
     every choice, dates and amounts formatted) and the 填写说明 sheet."""
     cols = columns()
-    widths = [max(12, min(30, max(width(c["zh"]), width(c["en"]) // 2 + 2) + 2)) for c in cols]
+    # As wide as the Chinese header, or half the English one (it wraps); a name, a date and an
+    # amount need their room whatever their header.
+    widths = [max(_ROOM.get(c["kind"], 12), min(30, max(width(c["zh"]), width(c["en"]) // 2 + 2) + 2)) for c in cols]
     data = Sheet(
         DATA_SHEET, [[(c["zh"], "header") for c in cols], [(c["en"], "subheader") for c in cols]],
         widths=widths, frozen=2,

@@ -32,9 +32,13 @@ LAST_ROW = 1048576  # a spreadsheet's last row: a drop-down covers every row bel
 _FORMATS = {"money": 164, "date": 165}
 _XFS = {
     "text": '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
-    "money": '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
-    "date": '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
-    "count": '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+    # Numbers at the top of their cell, level with the first line of wrapped text beside them.
+    "money": '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" '
+             'applyAlignment="1"><alignment vertical="top"/></xf>',
+    "date": '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" '
+            'applyAlignment="1"><alignment vertical="top"/></xf>',
+    "count": '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" '
+             'applyAlignment="1"><alignment vertical="top"/></xf>',
     "header": '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" '
               'applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>',
     "header_number": '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" '
@@ -58,9 +62,10 @@ def _lines(cells: Sequence, widths: Sequence[float]) -> int:
     lines = 1
     for cell, w in zip(cells, widths):
         if isinstance(cell, tuple) and cell[1] in _WRAPPED:
-            # Some room for the cell's padding, and for words that do not break mid-way.
-            room = max(w - 1.5, 1) * 0.92
-            lines = max(lines, sum(-(-width(part) // room) or 1 for part in str(cell[0]).split("\n")))
+            # A column's width counts digits; a Latin letter is narrower on average (0.85), a
+            # Chinese character two. Some room for the padding and for words that do not break.
+            room = max(w - 1, 1) * 0.95
+            lines = max(lines, sum(-(-_text_width(part) // room) or 1 for part in str(cell[0]).split("\n")))
     return int(lines)
 
 
@@ -118,6 +123,11 @@ def column(index: int) -> str:
 def width(text: str) -> int:
     """How many character widths a line of text takes: a Chinese character two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _text_width(text: str) -> float:
+    wide = sum(1 for c in text if unicodedata.east_asian_width(c) in "WF")
+    return wide * 2 + (len(text) - wide) * 0.85
 
 
 def _escape(text: str) -> str:
