@@ -94,7 +94,7 @@ def _results(job: "BatchJob", lang: str | None, texts: str) -> Sheet:
     # A name or a date needs its room whatever its header; the other columns as their header.
     room = {NAME: 28, "event_date": 12}
     fields = [*job.fields, *RESULT_COLUMNS]
-    widths = [room.get(f) or max(10, min(26, width(h) // 2 + 3)) for f, h in zip(fields, titles)]
+    widths = [room.get(f) or max(11, min(26, width(h) // 2 + 3)) for f, h in zip(fields, titles)]
     return Sheet(_SHEETS[texts][0], rows(), widths=widths, frozen=1)
 
 
@@ -119,7 +119,7 @@ def _notes(lang: str | None, texts: str) -> Sheet:
     rows = [[(h, "header") for h in _NOTES_HEAD[texts]]]
     rows += [[(title(name, lang) if lang else name, "wrap"), (zh, "wrap"), (en, "wrap")]
              for name, zh, en in column_notes()]
-    return Sheet(_SHEETS[texts][1], rows, widths=[30, 60, 70], frozen=1, fit=True)
+    return Sheet(_SHEETS[texts][1], rows, widths=[30, 62, 70], frozen=1, fit=True)
 
 
 def xlsx(job: "BatchJob", lang: str | None) -> bytes:

@@ -53,7 +53,7 @@ def text(key: str, lang: str) -> str:
 
 
 def _natural(key: str) -> list:
-    """policy-4.leading-milestone-2 before policy-4.leading-milestone-10."""
+    """…-milestone-2 before …-milestone-11: numbers in a key compared as numbers."""
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", key)]
 
 

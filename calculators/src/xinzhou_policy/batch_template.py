@@ -23,7 +23,7 @@ NAME_NOTE = ("可留空，不参与计算，原样写入结果。", "May be left
 FLAG_LABELS = (("是", "yes"), ("否", "no"))
 
 _KINDS = {  # what a cell holds, by the schema's type of the field: (zh, en)
-    "date": ("日期，如 2025-06-30（也可写 2025/6/30）", "a date, such as 2025-06-30 (2025/6/30 also reads)"),
+    "date": ("日期，如 2026-03-31（也可写 2026/3/31）", "a date, such as 2026-03-31 (2026/3/31 also reads)"),
     "flag": ("从下拉列表选“是”或“否”", "choose 是 (yes) or 否 (no) from the drop-down list"),
     "money": ("金额（元），如 5000000", "an amount in yuan, such as 5000000"),
     "integer": ("整数", "a whole number"),

@@ -1,7 +1,7 @@
 """A minimal .xlsx writer (zipfile and XML text, standard library only, so it runs in Pyodide).
 
 A workbook is a list of `Sheet`s: header rows, then data rows streamed into the zip entry as they
-come (a sheet of 100,000 rows is never one string in memory). Text is written as inline strings,
+come (a sheet of a hundred thousand rows is never one string in memory). Text is written as inline strings,
 numbers as numbers with a cell format (an amount in 元, a count, a date); no cell is ever a formula
 (no <f> element is written). Neutralised cells (batch.neutralise) keep their apostrophe, so the
 file stays safe when it is saved again as CSV. A sheet may freeze its header rows and offer
@@ -76,7 +76,7 @@ def _styles(money_format: str) -> str:
             f'<numFmt numFmtId="{_FORMATS["date"]}" formatCode="yyyy\\-mm\\-dd"/></numFmts>'
             '<fonts count="4"><font><sz val="11"/><name val="Calibri"/></font>'
             '<font><b/><sz val="11"/><name val="Calibri"/></font>'
-            '<font><i/><sz val="10"/><color rgb="FF444444"/><name val="Calibri"/></font>'
+            '<font><i/><sz val="10.5"/><color rgb="FF444444"/><name val="Calibri"/></font>'
             '<font><b/><sz val="13"/><name val="Calibri"/></font></fonts>'
             '<fills count="3"><fill><patternFill patternType="none"/></fill>'
             '<fill><patternFill patternType="gray125"/></fill>'
