@@ -19,7 +19,8 @@ _TEXT = {
         "waiting": "正在准备计算引擎…",
         "local": "文件只在您的浏览器中读取和计算，不会上传到任何服务器。",
         "template": "下载输入模板（CSV，含中英文列说明）",
-        "choose": "选择 CSV 文件",
+        "choose": "选择 Excel（.xlsx）或 CSV 文件",
+        "cancel": "取消计算",
         "downloads": "下载结果",
         "csv": "下载结果（CSV）", "xlsx": "下载结果（Excel .xlsx）",
         "errors_only": "只显示有错误的行",
@@ -30,7 +31,8 @@ _TEXT = {
         "waiting": "Preparing the calculation engine…",
         "local": "The file is read and computed in your browser only; it is not uploaded anywhere.",
         "template": "Download the input template (CSV, with column notes in Chinese and English)",
-        "choose": "Choose a CSV file",
+        "choose": "Choose an Excel (.xlsx) or CSV file",
+        "cancel": "Cancel",
         "downloads": "Download the results",
         "csv": "Download results (CSV)", "xlsx": "Download results (Excel .xlsx)",
         "errors_only": "Show only rows with errors",
@@ -59,9 +61,11 @@ def batch_app(lang: str, assets: str, noscript: str) -> str:
         f'<p class="batch-local"><strong>{t["local"]}</strong></p>'
         f'<p><a class="batch-template" href="{assets}/{TEMPLATE}" download="{TEMPLATE}">{t["template"]}</a></p>'
         f'<p class="batch-choose"><label for="batch-file">{t["choose"]}</label> '
-        f'<input type="file" id="batch-file" accept=".csv,text/csv" disabled></p>'
+        f'<input type="file" id="batch-file" accept=".xlsx,.csv,text/csv,'
+        f'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled></p>'
         f'<div class="batch-progress" hidden><progress max="1" value="0"></progress> '
-        f'<span role="status" aria-live="polite"></span></div>'
+        f'<span role="status" aria-live="polite"></span> '
+        f'<button type="button" class="batch-cancel" hidden>{t["cancel"]}</button></div>'
         f'<p class="batch-error" role="alert" hidden></p>'
         f'<section class="batch-summary" hidden></section>'
         f'<p class="batch-downloads calc-actions" hidden>'
