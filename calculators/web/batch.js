@@ -81,7 +81,7 @@ function ask(message, onProgress) {
 }
 
 // ------------------------------------------------------------------------------ the results
-let job = null; // {name, columns, resultColumns, notes, summary}
+let job = null; // {name, columns, fields, resultColumns, notes, summary}
 let pageIndex = 0;
 
 function renderSummary(summary) {
@@ -101,8 +101,10 @@ function renderSummary(summary) {
   summaryBox.hidden = false;
 }
 
-function headerCell(column) {
-  return el("th", { scope: "col", title: job.notes[column]?.[lang] ?? "" }, column);
+// A column as the file titles it, with the note of the field it names (`field`: the column's
+// JSON name, or null for a column that names none).
+function headerCell(column, field = column) {
+  return el("th", { scope: "col", title: job.notes[field]?.[lang] ?? "" }, column);
 }
 
 async function showPage(index) {
@@ -119,7 +121,7 @@ async function showPage(index) {
   };
   const shown = job.resultColumns.filter((c) => c !== "errors");
   table.tHead.replaceChildren(el("tr", {}, el("th", { scope: "col" }, TEXT.row),
-    job.columns.map(headerCell), job.resultColumns.map(headerCell)));
+    job.columns.map((column, i) => headerCell(column, job.fields[i])), job.resultColumns.map((column) => headerCell(column))));
   table.tBodies[0].replaceChildren(...rows.map((row) => el("tr", { class: row.errors.length ? "has-error" : "" },
     el("th", { scope: "row" }, row.row),
     job.columns.map((_, i) => el("td", {}, row.cells[i] ?? "")),
@@ -189,7 +191,7 @@ async function process(file) {
     app.dataset.state = "cancelled";
     return;
   }
-  job = { name: file.name.replace(/\.[^.]*$/, ""), columns: opened.columns, resultColumns: opened.result_columns, notes: opened.notes, summary };
+  job = { name: file.name.replace(/\.[^.]*$/, ""), columns: opened.columns, fields: opened.fields, resultColumns: opened.result_columns, notes: opened.notes, summary };
   renderSummary(summary);
   await showPage(0);
   downloads.hidden = false;

@@ -109,8 +109,9 @@ def test_a_file_it_cannot_read_says_why_in_english(page, site, tmp_path):
     expect(page.locator(".batch-error")).to_contain_text("The required column “event_date” (Event date) is missing")
     expect(page.locator(".batch-results")).to_be_hidden()
     # A column that names no field: said above the results, and the rows are computed.
-    bad.write_bytes("事项发生日期,colour\r\n2024-01-01,red\r\n".encode())
-    assert _choose(page, bad) == "done"
+    unknown = tmp_path / "unknown-column.csv"
+    unknown.write_bytes("事项发生日期,colour\r\n2024-01-01,red\r\n".encode())
+    assert _choose(page, unknown) == "done"
     expect(page.locator(".batch-header-errors")).to_contain_text("Column 2, “colour”, is none of the template's fields")
     expect(page.locator(".batch-table tbody tr:not(.has-error)")).to_have_count(1)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -27,6 +28,7 @@ from xinzhou_policy.batch_xlsx import workbook
 from xinzhou_policy.profile import PROFILE_FIELDS
 from xinzhou_policy.validation import InputError
 
+from .test_batch import _cli
 from .test_batch_spreadsheet import soffice  # noqa: F401  (the fixture: LibreOffice, or a skip)
 
 DATA = Path(__file__).resolve().parent / "batch"
@@ -247,3 +249,10 @@ def test_100000_rows_of_xlsx_come_back_every_one_in_order():
     assert all(cells[0] == f"企业{i:06d}" for i, cells in enumerate(job.rows))
     assert [i for i in range(rows) if not job.errors[i]] == list(range(0, rows, 7))
     assert all(job.errors[i][0]["row"] == i + 2 for i in range(1, rows, 7))
+
+
+def test_the_command_line_reads_an_xlsx(tmp_path):
+    run = _cli("batch", str(DATA / "officials.xlsx"), "-o", str(tmp_path / "out.csv"))
+    assert run.returncode == 0 and json.loads(run.stdout)["rows"] == 5
+    reference = _job((DATA / "officials.xlsx").read_bytes())
+    assert (tmp_path / "out.csv").read_bytes() == reference.to_csv().encode("utf-8")

@@ -487,7 +487,8 @@ def template_csv() -> str:
 
 # ------------------------------------------------------------------------------ the browser
 # The browser worker drives one job at a time through `cli.run_text("batch", request)`:
-#   {"op": "open", "data": base64 of the file}  -> {"columns", "result_columns", "notes", summary}
+#   {"op": "open", "data": base64 of the file}  -> {"columns", "fields", "result_columns", "notes",
+#                                                   summary}
 #   {"op": "compute", "stop": n}                -> summary (rows computed so far)
 #   {"op": "page", "start": i, "stop": j, "errors_only": bool} -> {"count", "rows"} (BatchJob.page)
 #   {"op": "csv"} -> {"text"}    {"op": "xlsx"} -> {"base64"}    {"op": "template"} -> {"text"}
@@ -501,7 +502,7 @@ def request(data: Any) -> dict[str, Any]:
         return {"text": template_csv()}
     if op == "open":
         job = _current["job"] = BatchJob(base64.b64decode(data["data"]))
-        return {"columns": job.columns, "result_columns": list(RESULT_COLUMNS),
+        return {"columns": job.columns, "fields": job.fields, "result_columns": list(RESULT_COLUMNS),
                 "notes": {name: {"zh": zh, "en": en} for name, zh, en in column_notes()},
                 **job.summary()}
     job = _current["job"]
