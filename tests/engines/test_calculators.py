@@ -16,6 +16,7 @@ from xinzhou_policy.cli import run_text
 
 from ..browser.inputs import EXTRA, case_text
 from ..rules.cases import load_cases
+from .accessibility import violations
 from .pages import (BATCH, CALCULATOR, LAND, READY_TIMEOUT_S, WASM, computes_like_cpython,
                     engine_state, open_ready, snapshot_settled)
 from .serving import Fault
@@ -180,7 +181,8 @@ BATCH_TABLE = """() => { const app = document.querySelector(".batch-app");
   return ["done", "failed"].includes(app.dataset.state) &&
     { state: app.dataset.state, total: app.querySelector(".batch-total")?.textContent,
       rows: [...app.querySelectorAll(".batch-table tbody th")].map((th) => Number(th.textContent)),
-      errors: [...app.querySelectorAll(".batch-row-errors")].map((td) => td.textContent) }; }"""
+      errors: [...app.querySelectorAll(".batch-row-errors")].map((td) => td.textContent),
+      header: app.querySelector(".batch-header-errors").hidden ? "" : app.querySelector(".batch-header-errors").textContent }; }"""
 
 
 def test_a_batch_xlsx_is_read_as_cpython_reads_it(engine, launch, served):
@@ -196,3 +198,6 @@ def test_a_batch_xlsx_is_read_as_cpython_reads_it(engine, launch, served):
     assert Decimal(done["total"].replace(",", "")) == expected.total
     assert done["errors"] == ["; ".join(f"{e['cell_en']}: {e['message_en']}" for e in errors)
                               for errors in expected.errors]
+    # Its 备注 column names no field: said above the results, in the page's language.
+    assert expected.header_errors[0]["message_en"] in done["header"]
+    assert violations(browser, "batch page with an .xlsx's results") == []

@@ -91,9 +91,11 @@ def test_libreoffice_title_rows_notes_sheet_dates_and_chinese(libreoffice):
     # below the header are skipped; the rows keep the sheet's numbers.
     assert job.row_numbers == [6, 7, 9, 10, 11]
     assert job.fields == ["name", "event_date", "role", "selected_scale_leader", "revenue",
-                          "previous_max_revenue", "town_revenue_rank"]
+                          "previous_max_revenue", "town_revenue_rank", None]
     assert [r[1] for r in job.rows] == ["2025-06-30", "2025/6/30", "2025年6月30日", "2024-03-01", "2025-07-01"]
-    assert job.header_errors == []
+    # The officials' own 备注 column names no field: said, and not used.
+    assert [(e["code"], e["field"]) for e in job.header_errors] == [("unknown_column", "备注")]
+    assert job.fields[-1] is None and job.rows[1][-1] == "已核对营业收入"
     _same_results(job, reference)
     # The committed copy (the browser tests' and the runtime archive's) is what LibreOffice saves.
     committed = _job((DATA / "officials.xlsx").read_bytes())
@@ -224,6 +226,15 @@ def test_chinese_english_and_json_headers_and_values_read_alike(header, values):
     assert job.fields == ["name", "event_date", "role", "selected_scale_leader"] and job.errors == [[]]
     reference = _job(b"name,event_date,role,selected_scale_leader\r\n,2025-06-30,backbone,true\r\n")
     assert job.results == reference.results
+
+
+def test_a_row_below_the_header_is_a_second_header_only_if_each_cell_names_its_field():
+    # Under a column that names no field, a cell names nothing: the row is data, reported.
+    job = _job(b"event_date,remarks\r\nEvent date,checked\r\n2025-06-30,ok\r\n")
+    assert job.row_numbers == [2, 3] and job.errors[0][0]["code"] == "not_date" and job.errors[1] == []
+    # The template's English titles under the Chinese ones are skipped, as is a partial row of them.
+    job = _job(f"{LABEL['event_date']},{LABEL['revenue']}\r\n,Revenue of the year (yuan)\r\n2025-06-30,1\r\n".encode())
+    assert job.row_numbers == [3] and job.errors == [[]]
 
 
 def test_a_field_in_two_columns_is_read_from_both_and_an_error_where_they_differ():

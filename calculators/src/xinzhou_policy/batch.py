@@ -194,7 +194,8 @@ def _enterprise_rows(records: list[Record], fields: list[str | None]) -> list[Re
     directly below those: a `#` row further down, or one with an event date (an enterprise called
     "#1 锻造厂"), is an enterprise, never dropped."""
     date_at = fields.index(EVENT_DATE) if EVENT_DATE in fields else len(fields)
-    if records and all(not c.strip() or (at < len(fields) and _NAMES.get(name_key(c)) == fields[at])
+    if records and all(not c.strip() or (at < len(fields) and fields[at] is not None
+                                         and _NAMES.get(name_key(c)) == fields[at])
                        for at, c in enumerate(records[0].cells)):
         records = records[1:]
     rows: list[Record] = []
