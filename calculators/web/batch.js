@@ -18,7 +18,7 @@ const TEXT = {
     yes: "是", no: "否", page: (p, n) => `第 ${p} / ${n} 页`, prev: "上一页", next: "下一页", none: "没有可显示的行。",
     preparing: "正在生成文件…", seconds: (s) => `用时 ${s} 秒`,
     cancelled: (d, n) => `已取消：计算了 ${d.toLocaleString("zh-CN")} / ${n.toLocaleString("zh-CN")} 行，未显示结果。可重新选择文件。`,
-    headerErrors: "表头有以下问题，其余各列照常计算：", separator: "：",
+    headerErrors: "表头有以下问题：", separator: "：",
   },
   en: {
     ready: "The calculation engine is ready: choose a file.",
@@ -32,7 +32,7 @@ const TEXT = {
     page: (p, n) => `Page ${p} of ${n}`, prev: "Previous", next: "Next", none: "No rows to show.",
     preparing: "Preparing the file…", seconds: (s) => `in ${s} s`,
     cancelled: (d, n) => `Cancelled after ${d.toLocaleString("en-GB")} of ${n.toLocaleString("en-GB")} rows: no results shown. You can choose the file again.`,
-    headerErrors: "The header has these problems; the other columns are computed:", separator: ": ",
+    headerErrors: "The header has these problems:", separator: ": ",
   },
 }[lang];
 
