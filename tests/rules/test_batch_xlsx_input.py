@@ -173,18 +173,31 @@ def test_a_formula_without_a_cached_value_and_an_error_value_are_bad_cells():
 def test_cells_and_rows_without_their_r_attribute_follow_the_one_before():
     raw = _openpyxl([HEADER, ["忻州法兰", "2025-06-30", "backbone", 1500000000, 1000000000],
                      ["定襄锻造", "2024-03-01", "leading", 2600000000, 1900000000]], before=None)
-    book = zipfile.ZipFile(io.BytesIO(raw))
-    stripped = io.BytesIO()
-    with zipfile.ZipFile(stripped, "w") as out:
-        for name in book.namelist():
-            data = book.read(name)
-            if name.startswith("xl/worksheets/"):
-                data = re.sub(rb' r="[A-Z]*\d+"', b"", data)
-                assert b' r="' not in data
-            out.writestr(name, data)
-    job = _job(stripped.getvalue())
+    stripped = _rewrite_sheet(raw, lambda data: re.sub(rb' r="[A-Z]*\d+"', b"", data))
+    assert b' r="' not in zipfile.ZipFile(io.BytesIO(stripped)).read("xl/worksheets/sheet1.xml")
+    job = _job(stripped)
     assert job.row_numbers == [2, 3]
     _same_results(job, _job(AS_JSON.encode()))
+
+
+def _rewrite_sheet(raw: bytes, change) -> bytes:
+    """The workbook with its sheets' XML changed by `change` (bytes to bytes)."""
+    book, out = zipfile.ZipFile(io.BytesIO(raw)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as copy:
+        for name in book.namelist():
+            data = book.read(name)
+            copy.writestr(name, change(data) if name.startswith("xl/worksheets/") else data)
+    return out.getvalue()
+
+
+def test_a_value_that_is_no_date_or_no_number_is_an_error_of_its_cell_not_of_the_file():
+    raw = _openpyxl([HEADER, ["忻州法兰", datetime.date(2025, 6, 30), "骨干企业", 1500000000, 1]], before=None)
+    # A date cell beyond the year 9999, and a number cell holding text.
+    raw = _rewrite_sheet(raw, lambda data: data.replace(b"<v>45838</v>", b"<v>99999999</v>")
+                         .replace(b"<v>1500000000</v>", b"<v>x1</v>"))
+    (errors,) = _job(raw).errors
+    assert [(e["field"], e["code"], e["row"]) for e in errors] == [("event_date", "not_date", 2),
+                                                                 ("revenue", "not_number", 2)]
 
 
 def test_the_first_sheet_is_read_without_a_sheet_named_as_the_template():

@@ -80,8 +80,12 @@ def _text(element) -> str:
 
 
 def _number(text: str) -> str:
-    """A number as the spreadsheet shows it: 15 significant digits (what Excel keeps), plain."""
-    value = Decimal(format(float(text), ".15g")).normalize()
+    """A number as the spreadsheet shows it: 15 significant digits (what Excel keeps), plain;
+    text that is no number stays as it is, for the row's check to name."""
+    try:
+        value = Decimal(format(float(text), ".15g")).normalize()
+    except ValueError:
+        return text
     return format(value, "f")
 
 
@@ -185,7 +189,10 @@ class _Book:
             return text
         style = int(cell.get("s", "0"))
         if style < len(self.dates) and self.dates[style]:
-            return self._date(text)
+            try:
+                return self._date(text)
+            except (ValueError, OverflowError):  # no date (beyond year 9999, or no number)
+                pass
         return _number(text)
 
     def rows(self) -> Iterator[Record]:
