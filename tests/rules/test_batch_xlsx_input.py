@@ -280,3 +280,13 @@ def test_the_command_line_reads_an_xlsx(tmp_path):
     assert run.returncode == 0 and json.loads(run.stdout)["rows"] == 5
     reference = _job((DATA / "officials.xlsx").read_bytes())
     assert (tmp_path / "out.csv").read_bytes() == reference.to_csv().encode("utf-8")
+
+
+def test_the_command_line_says_the_headers_problems(tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_bytes("事项发生日期,备注\r\n2025-06-30,x\r\n".encode())
+    run = _cli("batch", str(source))
+    assert run.returncode == 0 and run.stdout.decode("utf-8-sig").count("\r\n") == 2
+    assert "“备注”不是模板中的字段" in run.stderr.decode() and "“备注”, is none of" in run.stderr.decode()
+    run = _cli("batch", str(source), "-o", str(tmp_path / "out.xlsx"))
+    assert [e["code"] for e in json.loads(run.stdout)["header_errors"]] == ["unknown_column"]

@@ -159,7 +159,9 @@ def _batch(args: argparse.Namespace) -> int:
         sys.stdout.write(_dumps(bad.to_dict()))
         return BAD_INPUT
     if args.output:
-        sys.stdout.write(_dumps(job.summary()))
+        sys.stdout.write(_dumps(job.summary()))  # the header's problems among it
+    else:  # standard output holds the CSV: the header's problems go to the person, on stderr
+        sys.stderr.writelines(f"{e['message_zh']}\n{e['message_en']}\n" for e in job.header_errors)
     return 0
 
 
