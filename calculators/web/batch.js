@@ -1,4 +1,4 @@
-// The batch page: a CSV of enterprise profiles is read in this browser, computed by the rule
+// The batch page: a CSV or .xlsx file of enterprise profiles is read in this browser, computed by the rule
 // package in the calculators' worker (in chunks, with progress), shown a page of rows at a time,
 // and written back as CSV or .xlsx. Nothing leaves the browser. Text from the file is only ever
 // set as textContent, never parsed as HTML.
@@ -18,6 +18,8 @@ const TEXT = {
     total: "全部项目估算合计（元）", enterprise: "其中企业本身可得（元）", row: "行", validity: "有效期内", errorsCol: "错误",
     yes: "是", no: "否", page: (p, n) => `第 ${p} / ${n} 页`, prev: "上一页", next: "下一页", none: "没有可显示的行。",
     preparing: "正在生成文件…", seconds: (s) => `用时 ${s} 秒`,
+    cancelled: (d, n) => `已取消：计算了 ${d.toLocaleString("zh-CN")} / ${n.toLocaleString("zh-CN")} 行，未显示结果。可重新选择文件。`,
+    headerErrors: "表头有以下问题：", separator: "：",
   },
   en: {
     ready: "The calculation engine is ready: choose a file.",
@@ -30,6 +32,8 @@ const TEXT = {
     row: "Row", validity: "Within validity", errorsCol: "Errors", yes: "yes", no: "no",
     page: (p, n) => `Page ${p} of ${n}`, prev: "Previous", next: "Next", none: "No rows to show.",
     preparing: "Preparing the file…", seconds: (s) => `in ${s} s`,
+    cancelled: (d, n) => `Cancelled after ${d.toLocaleString("en-GB")} of ${n.toLocaleString("en-GB")} rows: no results shown. You can choose the file again.`,
+    headerErrors: "The header has these problems:", separator: ": ",
   },
 }[lang];
 
@@ -38,6 +42,7 @@ const input = app.querySelector("#batch-file");
 const progressBox = app.querySelector(".batch-progress");
 const progressBar = progressBox.querySelector("progress");
 const progressText = progressBox.querySelector("span");
+const cancelButton = progressBox.querySelector(".batch-cancel");
 const fileError = app.querySelector(".batch-error");
 const summaryBox = app.querySelector(".batch-summary");
 const downloads = app.querySelector(".batch-downloads");
@@ -48,14 +53,21 @@ const pager = app.querySelector(".batch-pager");
 
 const pick = (obj, key) => obj[`${key}_${lang}`];
 const money = (text) => Number(text).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const errorText = (errors) => errors.map((e) => (e.field ? `${e.field}: ` : "") + pick(e, "message")).join("; ");
+// A row's error names its cell (the spreadsheet's row number and the column's header); a file's
+// error has no cell.
+const errorText = (errors) => errors.map((e) => (e.cell_zh ? pick(e, "cell") + TEXT.separator : "") + pick(e, "message")).join("; ");
+// The header's problems that leave the rows readable (a column that names no field, a field in
+// two columns): above the results.
+const headerErrors = el("div", { class: "batch-header-errors", role: "status" });
+headerErrors.hidden = true;
+progressBox.after(headerErrors);
 
 // ------------------------------------------------------------------------------ the engine
 // A new engine (the reader came back to a page that had stopped its engine, engine.js) holds no
 // file: the results shown can no longer be paged or downloaded, and the file is chosen again.
 function forgetJob() {
   job = null;
-  for (const node of [progressBox, summaryBox, downloads, results]) node.hidden = true;
+  for (const node of [progressBox, headerErrors, summaryBox, downloads, results]) node.hidden = true;
   input.value = "";
   delete app.dataset.state;
 }
@@ -70,7 +82,7 @@ function ask(message, onProgress) {
 }
 
 // ------------------------------------------------------------------------------ the results
-let job = null; // {name, columns, resultColumns, notes, summary}
+let job = null; // {name, columns, fields, resultColumns, notes, summary}
 let pageIndex = 0;
 
 function renderSummary(summary) {
@@ -87,8 +99,10 @@ function renderSummary(summary) {
   summaryBox.hidden = false;
 }
 
-function headerCell(column) {
-  return el("th", { scope: "col", title: job.notes[column]?.[lang] ?? "" }, column);
+// A column as the file titles it, with the note of the field it names (`field`: the column's
+// JSON name, or null for a column that names none).
+function headerCell(column, field = column) {
+  return el("th", { scope: "col", title: job.notes[field]?.[lang] ?? "" }, column);
 }
 
 async function showPage(index) {
@@ -105,7 +119,7 @@ async function showPage(index) {
   };
   const shown = job.resultColumns.filter((c) => c !== "errors");
   table.tHead.replaceChildren(el("tr", {}, el("th", { scope: "col" }, TEXT.row),
-    job.columns.map(headerCell), job.resultColumns.map(headerCell)));
+    job.columns.map((column, i) => headerCell(column, job.fields[i])), job.resultColumns.map((column) => headerCell(column))));
   table.tBodies[0].replaceChildren(...rows.map((row) => el("tr", { class: row.errors.length ? "has-error" : "" },
     el("th", { scope: "row" }, row.row),
     job.columns.map((_, i) => el("td", {}, row.cells[i] ?? "")),
@@ -126,7 +140,7 @@ async function showPage(index) {
 // A job that fails (the engine lost, a file the worker cannot finish) leaves no earlier figure on
 // screen: the summary, the table, the downloads and the progress of the last file are cleared.
 function showFailure(error) {
-  for (const node of [progressBox, summaryBox, downloads, results]) node.hidden = true;
+  for (const node of [progressBox, headerErrors, summaryBox, downloads, results]) node.hidden = true;
   summaryBox.replaceChildren();
   table.tBodies[0].replaceChildren();
   job = null;
@@ -135,27 +149,47 @@ function showFailure(error) {
   app.dataset.state = "failed";
 }
 
+function showHeaderErrors(errors) {
+  headerErrors.replaceChildren(el("p", {}, TEXT.headerErrors), el("ul", {}, errors.map((e) => el("li", {}, pick(e, "message")))));
+  headerErrors.hidden = !errors.length;
+}
+
+let latest = 0; // the file chosen last: an earlier one, replaced or cancelled, shows nothing more
+
 async function process(file) {
+  const mine = ++latest;
   const started = performance.now();
   app.dataset.state = "running";
-  for (const node of [fileError, summaryBox, downloads, results]) node.hidden = true;
+  for (const node of [fileError, headerErrors, summaryBox, downloads, results]) node.hidden = true;
   progressBox.hidden = false;
+  cancelButton.hidden = false;
   progressBar.removeAttribute("value"); // indeterminate while the file is read and opened
   progressText.textContent = TEXT.reading;
   const bytes = await file.arrayBuffer();
   let opened = null;
   const answer = await ask({ op: "open", file: bytes, chunk: CHUNK }, (summary) => {
-    if (summary.columns) opened = summary; // the first one: the file's columns and their notes
+    if (summary.columns) { // the first one: the file's columns, their notes, the header's problems
+      opened = summary;
+      showHeaderErrors(summary.header_errors);
+    }
     progressBar.max = Math.max(summary.rows, 1);
     progressBar.value = summary.done;
     progressText.textContent = TEXT.progress(summary.done, summary.rows);
   }, [bytes]);
+  if (mine !== latest) return;
+  cancelButton.hidden = true;
   if (answer.status !== 0) {
     showFailure(errorText(JSON.parse(answer.text).errors));
     return;
   }
   const summary = JSON.parse(answer.text);
-  job = { name: file.name.replace(/\.[^.]*$/, ""), columns: opened.columns, resultColumns: opened.result_columns, notes: opened.notes, summary };
+  if (answer.cancelled) {
+    progressText.textContent = TEXT.cancelled(summary.done, summary.rows);
+    input.value = "";
+    app.dataset.state = "cancelled";
+    return;
+  }
+  job = { name: file.name.replace(/\.[^.]*$/, ""), columns: opened.columns, fields: opened.fields, resultColumns: opened.result_columns, notes: opened.notes, summary };
   renderSummary(summary);
   await showPage(0);
   downloads.hidden = false;
@@ -163,6 +197,7 @@ async function process(file) {
   progressText.textContent = `${TEXT.progress(summary.done, summary.rows)} · ${TEXT.seconds(seconds)}`;
   app.dataset.state = "done";
   app.dataset.seconds = seconds;
+  app.dataset.engineHeapBytes = answer.heapBytes; // for scripts/bench_batch.py
 }
 
 async function download(format, button) {
@@ -184,7 +219,12 @@ async function download(format, button) {
 }
 
 input.addEventListener("change", () => {
+  // A file chosen while another is computed replaces it: the worker stops the first (worker.js).
   if (input.files.length) process(input.files[0]).catch(showFailure);
+});
+cancelButton.addEventListener("click", () => {
+  cancelButton.hidden = true;
+  ask({ op: "cancel" }).catch(showFailure);
 });
 errorsOnly.addEventListener("change", () => { showPage(0).catch(showFailure); });
 for (const button of downloads.querySelectorAll("button")) {

@@ -13,7 +13,11 @@
 //        {type: "result", id, cancelled: true}   (a "sweep" run overtaken by a newer one before it began)
 //   batch (the batch page, batch.js; the job lives in Python, xinzhou_policy/batch.py):
 //   in:  {type: "batch", id, op: "open", file: ArrayBuffer, chunk}  -> {type: "batch-progress",
-//        id, summary} after each chunk of rows, then a result whose text is the last summary
+//        id, summary} after each chunk of rows, then a result whose text is the last summary,
+//        with `cancelled: true` if a cancel came first, and `heapBytes` (the engine's memory,
+//        which only grows: its peak, for scripts/bench_batch.py)
+//        {type: "batch", id, op: "cancel"}  -> result (status 0): the open under way stops
+//        after its current chunk (as it does when another open comes)
 //        {type: "batch", id, op: "page", start, stop, errorsOnly}  -> result (text: JSON rows)
 //        {type: "batch", id, op: "csv" | "xlsx", lang}  -> {type: "result", id, status, blob}
 //        (lang: the headers' language, the page's)
@@ -32,6 +36,8 @@ const SNAPSHOT_READ_DEADLINE_MS = 2500;
 
 let runText = null;
 let queuedSweep = null;
+// The engine's memory (its WebAssembly heap, which grows and never shrinks: a peak).
+let heapBytes = () => 0;
 // The snapshot taken after a fresh start, until it is stored (saveWhenIdle).
 let unsaved = null;
 let saveTimer = null;
@@ -104,6 +110,7 @@ async function init({ runtime, stdlib, sizes = {} }) {
     try {
       const pyodide = await Promise.race([broken, loadPyodide({ ...options, _loadSnapshot: saved })]);
       runText = pyodide.pyimport("xinzhou_policy.cli").run_text;
+      heapBytes = () => pyodide._module.HEAPU8.byteLength;
       return { start: "snapshot" };
     } catch (error) {
       if (error.reason) throw error; // a download that broke: no second start would fare better
@@ -116,6 +123,7 @@ async function init({ runtime, stdlib, sizes = {} }) {
   postMessage({ type: "progress", stage: "rules" });
   const cli = pyodide.pyimport("xinzhou_policy.cli");
   runText = cli.run_text;
+  heapBytes = () => pyodide._module.HEAPU8.byteLength;
   // The documents' data (TOML, about 50 ms in wasm) is read once, into the snapshot: after
   // "ready", in the same task, so that no request runs before it and ready is not held up.
   return { start: "fresh", snapshot: () => { cli.prepare(); return pyodide.makeMemorySnapshot(); }, key };
@@ -141,20 +149,33 @@ function batchRequest(request) {
   return { status, text };
 }
 
-function batchOpen({ id, file, chunk }) {
-  // base64 carries the bytes through run_text's text; the decoding (UTF-8 or GB18030) is Python's.
+// Each open, and each cancel, makes the open under way stale: it stops at its next chunk.
+let currentOpen = 0;
+// Between chunks: the messages that came meanwhile (a cancel) are handled first.
+const yieldToMessages = () => new Promise((resolve) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = resolve;
+  channel.port2.postMessage(null);
+});
+
+async function batchOpen({ id, file, chunk }) {
+  const mine = ++currentOpen;
+  // base64 carries the bytes through run_text's text; the reading (CSV in UTF-8 or GB18030, or
+  // .xlsx) is Python's.
   const url = new FileReaderSync().readAsDataURL(new Blob([file]));
   let answer = batchRequest({ op: "open", data: url.slice(url.indexOf(",") + 1) });
   if (answer.status !== 0) return answer;
   let summary = JSON.parse(answer.text);
   postMessage({ type: "batch-progress", id, summary });
-  // Chunks, so that the page can show progress while this thread computes.
+  // Chunks, so that the page can show progress while this thread computes, and cancel.
   while (summary.done < summary.rows) {
+    await yieldToMessages();
+    if (mine !== currentOpen) return { ...answer, cancelled: true };
     answer = batchRequest({ op: "compute", stop: summary.done + chunk });
     summary = JSON.parse(answer.text);
     postMessage({ type: "batch-progress", id, summary });
   }
-  return answer;
+  return { ...answer, heapBytes: heapBytes() };
 }
 
 function batchFile(op, lang) {
@@ -167,11 +188,14 @@ function batchFile(op, lang) {
   return new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
 }
 
-function batch(data) {
+async function batch(data) {
   const { id, op } = data;
   try {
-    if (op === "open") postMessage({ type: "result", id, ...batchOpen(data) });
-    else if (op === "page") postMessage({ type: "result", id, ...batchRequest({ op, start: data.start, stop: data.stop, errors_only: data.errorsOnly }) });
+    if (op === "open") postMessage({ type: "result", id, ...await batchOpen(data) });
+    else if (op === "cancel") {
+      currentOpen++;
+      postMessage({ type: "result", id, status: 0 });
+    } else if (op === "page") postMessage({ type: "result", id, ...batchRequest({ op, start: data.start, stop: data.stop, errors_only: data.errorsOnly }) });
     else postMessage({ type: "result", id, status: 0, blob: batchFile(op, data.lang) });
   } catch (error) {
     postMessage({ type: "result", id, error: String(error) });
@@ -210,7 +234,7 @@ self.onmessage = async ({ data }) => {
     run(data);
     saveWhenIdle();
   } else if (data.type === "batch") {
-    batch(data);
+    await batch(data);
     saveWhenIdle();
   }
 };

@@ -21,7 +21,8 @@ _TEXT = {
         "local": "文件只在您的浏览器中读取和计算，不会上传到任何服务器。",
         "template_xlsx": "下载 Excel 输入模板（.xlsx：中英文表头、下拉选项，“填写说明”表逐列说明）",
         "template": "下载 CSV 输入模板（中英文表头）",
-        "choose": "选择 CSV 文件",
+        "choose": "选择 Excel（.xlsx）或 CSV 文件",
+        "cancel": "取消计算",
         "downloads": "下载结果",
         "csv": "下载结果（CSV）", "xlsx": "下载结果（Excel .xlsx）",
         "errors_only": "只显示有错误的行",
@@ -34,7 +35,8 @@ _TEXT = {
         "template_xlsx": "Download the Excel input template (.xlsx: headers in Chinese and English, "
                          "drop-down choices, every column explained on its 填写说明 sheet)",
         "template": "Download the CSV input template (headers in Chinese and English)",
-        "choose": "Choose a CSV file",
+        "choose": "Choose an Excel (.xlsx) or CSV file",
+        "cancel": "Cancel",
         "downloads": "Download the results",
         "csv": "Download results (CSV)", "xlsx": "Download results (Excel .xlsx)",
         "errors_only": "Show only rows with errors",
@@ -66,9 +68,11 @@ def batch_app(lang: str, assets: str, noscript: str, document_pages: str) -> str
         f'<li><a class="batch-template-xlsx" href="{assets}/{TEMPLATE}.xlsx" download="{TEMPLATE}.xlsx">{t["template_xlsx"]}</a></li>'
         f'<li><a class="batch-template" href="{assets}/{TEMPLATE}.csv" download="{TEMPLATE}.csv">{t["template"]}</a></li></ul>'
         f'<p class="batch-choose"><label for="batch-file">{t["choose"]}</label> '
-        f'<input type="file" id="batch-file" accept=".csv,text/csv" disabled></p>'
+        f'<input type="file" id="batch-file" accept=".xlsx,.csv,text/csv,'
+        f'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled></p>'
         f'<div class="batch-progress" hidden><progress max="1" value="0"></progress> '
-        f'<span role="status" aria-live="polite"></span></div>'
+        f'<span role="status" aria-live="polite"></span> '
+        f'<button type="button" class="batch-cancel" hidden>{t["cancel"]}</button></div>'
         f'<p class="batch-error" role="alert" hidden></p>'
         f'<section class="batch-summary" hidden></section>'
         f'<p class="batch-downloads calc-actions" hidden>'

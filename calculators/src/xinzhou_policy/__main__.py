@@ -1,9 +1,9 @@
 """Command line: `python -m xinzhou_policy estimate|land FILE` (FILE may be `-` for stdin; `land`
 and any other command a document adds: profile.COMMANDS).
 
-`batch IN.csv [-o OUT.csv|OUT.xlsx] [--lang zh|en]` estimates a CSV of profiles (see batch.py) and
-prints a JSON summary, with the budget summary; `batch-template [-o FILE.csv|FILE.xlsx]` writes the
-input template; `schema` prints the inputs' and the result's JSON
+`batch IN.xlsx|IN.csv [-o OUT.csv|OUT.xlsx] [--lang zh|en]` estimates a file of profiles (see
+batch.py) and prints a JSON summary, with the budget summary; `batch-template [-o FILE.csv|FILE.xlsx]`
+writes the input template; `schema` prints the inputs' and the result's JSON
 Schema. Prints JSON on stdout; the work is cli.run_bytes, which the browser calls too. Exit
 status 0, or 2 for bad input and for a command line argparse cannot read (a usage error, in
 both languages and as JSON like every other error).
@@ -80,9 +80,10 @@ def _parser() -> _Parser:
     for name, text in {"estimate": estimate, **documents}.items():
         sub = commands.add_parser(name, help=text)
         sub.add_argument("file", help="JSON 文件，- 为标准输入 / a JSON file, or - for standard input")
-    sub = commands.add_parser("batch", help="逐行估算 CSV 中的企业 / estimate every row of a CSV of profiles")
-    sub.add_argument("file", help="CSV 文件（UTF-8 或 GB18030），- 为标准输入 / "
-                                  "a CSV file (UTF-8 or GB18030), or - for standard input")
+    sub = commands.add_parser("batch", help="逐行估算 Excel（.xlsx）或 CSV 文件中的企业 / "
+                                            "estimate every row of an .xlsx or CSV file of profiles")
+    sub.add_argument("file", help="Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GB18030），- 为标准输入 / "
+                                  "an .xlsx workbook or a CSV file (UTF-8 or GB18030), or - for standard input")
     sub.add_argument("-o", "--output", help="OUT.csv 或 OUT.xlsx（默认：CSV 写到标准输出）/ "
                                             "OUT.csv or OUT.xlsx (default: CSV on standard output)")
     sub.add_argument("--lang", choices=("zh", "en"),
@@ -165,7 +166,9 @@ def _batch(args: argparse.Namespace) -> int:
         sys.stdout.write(_dumps(bad.to_dict()))
         return BAD_INPUT
     if args.output:
-        sys.stdout.write(_dumps(job.summary()))
+        sys.stdout.write(_dumps(job.summary()))  # the header's problems among it
+    else:  # standard output holds the CSV: the header's problems go to the person, on stderr
+        sys.stderr.writelines(f"{e['message_zh']}\n{e['message_en']}\n" for e in job.header_errors)
     return 0
 
 

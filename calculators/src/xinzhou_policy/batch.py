@@ -1,12 +1,23 @@
-"""Batch estimates: a CSV of enterprise profiles in, one result row per enterprise out.
+"""Batch estimates: a file of enterprise profiles in (CSV or .xlsx), one result row per
+enterprise out.
 
-The input's header holds the JSON field names of the estimate profile (`PROFILE_FIELDS`), in any
-order, plus an optional `name` column that identifies the enterprise and is only copied. One row
-per enterprise; an empty cell is an absent field. The file is read strictly (batch_input: quotes,
-encodings), so that no row merges into another or vanishes unseen. Rows directly below the header
-whose first cell starts with `#` and that hold no event date are notes (the template's), and
-blank lines and rows of empty cells are no rows; every other row gets exactly one output row, in
-the same order. A bad row carries its errors and the other rows are computed.
+The header names the fields of the estimate profile (`PROFILE_FIELDS`), in any order, plus an
+optional name column that identifies the enterprise and is only copied. A column is named by its
+field's Chinese title (the schema's x-title-zh), its English title or its JSON name, trimmed, in
+any case and width of ASCII (`name_key`); a choice by its Chinese or English label or its JSON
+value, a flag by 是/否 or true/false. The header is the first row that names a field: title rows
+and notes above it are skipped, and so is a row directly below it whose every cell names the
+field of the header cell above it (the template's English titles). A column that names no field,
+or a second column for a field, is reported with the header (`header_errors`) and the rows are
+read; a missing required column is a file error.
+
+One row per enterprise; an empty cell is an absent field. A CSV is read strictly (batch_input:
+quotes, encodings), an .xlsx by xlsx_reader, so that no row merges into another or vanishes
+unseen. Rows directly below the header whose first cell starts with `#` and that hold no event
+date are notes (the CSV template's), and blank lines and rows of empty cells are no rows; every
+other row gets exactly one output row, in the same order. A bad row carries its errors, each
+naming its cell (the row as the spreadsheet numbers it and the column's header, both languages),
+and the other rows are computed.
 
 The output repeats the input columns, then one amount column per clause that has awards (the
 clause ids of the rule package), the total, the validity verdict and the errors. Output cells
@@ -183,7 +194,8 @@ def _enterprise_rows(records: list[Record], fields: list[str | None]) -> list[Re
     directly below those: a `#` row further down, or one with an event date (an enterprise called
     "#1 锻造厂"), is an enterprise, never dropped."""
     date_at = fields.index(EVENT_DATE) if EVENT_DATE in fields else len(fields)
-    if records and all(not c.strip() or (at < len(fields) and _NAMES.get(name_key(c)) == fields[at])
+    if records and all(not c.strip() or (at < len(fields) and fields[at] is not None
+                                         and _NAMES.get(name_key(c)) == fields[at])
                        for at, c in enumerate(records[0].cells)):
         records = records[1:]
     rows: list[Record] = []
@@ -214,10 +226,8 @@ class BatchJob:
     """
 
     def __init__(self, raw: bytes):
-        if raw.startswith(ZIP_START):
-            records = list(read_xlsx(raw))
-        else:
-            records = read(raw)
+        self._xlsx = raw.startswith(ZIP_START)
+        records = list(read_xlsx(raw)) if self._xlsx else read(raw)
         # The header: the first row that names a field (title rows and notes above it are skipped).
         at = next((i for i, r in enumerate(records) if any(_fields_of(r.cells))), None)
         if at is None:
@@ -272,10 +282,12 @@ class BatchJob:
                 continue
             # Cells with no value to read (xlsx_reader.BadCell), and a field's two columns that
             # disagree: errors of their own, beside those of the other fields.
-            bad = [self._bad_cell(row, at, cell) for at, cell in enumerate(cells) if isinstance(cell, BadCell)]
-            bad += [self._twice_error(row, at, first, cells) for at, first in self._twice
-                    if self._differ(cells, at, first)]
-            unread = {e["field"] for e in bad}
+            bad = [self._bad_cell(row, at, cell) for at, cell in enumerate(cells)
+                   if isinstance(cell, BadCell)] if self._xlsx else []
+            if self._twice:
+                bad += [self._twice_error(row, at, first, cells) for at, first in self._twice
+                        if self._differ(cells, at, first)]
+            unread = {e["field"] for e in bad} if bad else ()
             profile = {}
             for at, name, convert in self._read:
                 text = (cells[at] if at < len(cells) else "").strip()
@@ -439,7 +451,8 @@ def column_notes() -> list[tuple[str, str, str]]:
 
 # ------------------------------------------------------------------------------ the browser
 # The browser worker drives one job at a time through `cli.run_text("batch", request)`:
-#   {"op": "open", "data": base64 of the file}  -> {"columns", "result_columns", "notes", summary}
+#   {"op": "open", "data": base64 of the file}  -> {"columns", "fields", "result_columns", "notes",
+#                                                   summary}
 #   {"op": "compute", "stop": n}                -> summary (rows computed so far)
 #   {"op": "page", "start": i, "stop": j, "errors_only": bool} -> {"count", "rows"} (BatchJob.page)
 #   {"op": "csv", "lang"} -> {"text"}    {"op": "xlsx", "lang"} -> {"base64"}    {"op": "template"} -> {"text"}
@@ -453,7 +466,7 @@ def request(data: Any) -> dict[str, Any]:
         return {"text": template_csv()}
     if op == "open":
         job = _current["job"] = BatchJob(base64.b64decode(data["data"]))
-        return {"columns": job.columns, "result_columns": list(RESULT_COLUMNS),
+        return {"columns": job.columns, "fields": job.fields, "result_columns": list(RESULT_COLUMNS),
                 "notes": {name: {"zh": zh, "en": en} for name, zh, en in column_notes()},
                 **job.summary()}
     job = _current["job"]

@@ -30,8 +30,9 @@ MAX_DEPTH = 32
 
 
 # `estimate`, and the commands the documents add (profile.COMMANDS: the policy's `land`).
-# "batch" is the browser's way to drive a batch job (batch.request); the CLI's batch reads CSV.
-# "sweep": the what-if chart's points and the next thresholds of a profile (sweep.py).
+# "batch" is the browser's way to drive a batch job (batch.request); the CLI's batch reads the
+# file itself (__main__.py). "sweep": the what-if chart's points and the next thresholds of a
+# profile (sweep.py).
 COMMANDS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "estimate": estimate, **{name: c[0] for name, c in profile.COMMANDS.items()},
     "batch": batch.request, "sweep": sweep.sweep}

@@ -80,8 +80,12 @@ def _text(element) -> str:
 
 
 def _number(text: str) -> str:
-    """A number as the spreadsheet shows it: 15 significant digits (what Excel keeps), plain."""
-    value = Decimal(format(float(text), ".15g")).normalize()
+    """A number as the spreadsheet shows it: 15 significant digits (what Excel keeps), plain;
+    text that is no number stays as it is, for the row's check to name."""
+    try:
+        value = Decimal(format(float(text), ".15g")).normalize()
+    except ValueError:
+        return text
     return format(value, "f")
 
 
@@ -185,29 +189,31 @@ class _Book:
             return text
         style = int(cell.get("s", "0"))
         if style < len(self.dates) and self.dates[style]:
-            return self._date(text)
+            try:
+                return self._date(text)
+            except (ValueError, OverflowError):  # no date (beyond year 9999, or no number)
+                pass
         return _number(text)
 
     def rows(self) -> Iterator[Record]:
-        row, sheet_data = 0, None
+        row = 0
         try:
-            for event, element in iterparse(self.zip.open(self.sheet), ("start", "end")):
-                if event == "start":
-                    if element.tag == _MAIN + "sheetData":
-                        sheet_data = element
-                    continue
+            for _, element in iterparse(self.zip.open(self.sheet)):
                 if element.tag != _ROW:
                     continue
                 row = int(element.get("r") or row + 1)
                 cells: list[str] = []
-                for cell in element.iter(_C):
+                for cell in element:
+                    if cell.tag != _C:
+                        continue
                     ref = _CELL_REF.match(cell.get("r") or "")
                     at = _column(ref[1]) if ref else len(cells)
                     cells.extend([""] * (at - len(cells)))
                     if at == len(cells):
                         cells.append(self._value(cell))
-                # Rows read are dropped from the tree: memory stays that of one row.
-                sheet_data.clear()
+                # A row read keeps only its empty shell in the tree (the parser's end events
+                # cannot reach the parent to remove it): memory grows by ~100 bytes a row.
+                element.clear()
                 if any(c.strip() for c in cells):
                     yield Record(row, row, row, cells)
         except (KeyError, ParseError, ValueError, IndexError, zipfile.BadZipFile, EOFError) as exc:
