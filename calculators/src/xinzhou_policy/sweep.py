@@ -80,9 +80,9 @@ def _t(key: str, **values: Any) -> tuple[str, str]:
                  for n, text in enumerate(_TEXT[key]))  # type: ignore[return-value]
 
 
-def _bad(name: str, code: str, key: str, **values: Any) -> InputError:
+def _bad(field_name: str, code: str, key: str, **values: Any) -> InputError:
     zh, en = _t(key, **values)
-    return InputError([{"field": name, "code": code, "message_zh": zh, "message_en": en}])
+    return InputError([{"field": field_name, "code": code, "message_zh": zh, "message_en": en}])
 
 
 @dataclass(frozen=True)
