@@ -28,7 +28,7 @@ from typing import Any
 from .estimate import Assessment, assess
 from .findings import RECIPIENTS, Findings, Item
 from .money import ZERO, money_str, number, yuan
-from .params import COUNTS, UNITS, NoValue, Scale, Value
+from .params import COUNTS, NoValue, Scale, Value
 from .profile import PROFILE_FIELDS
 from .readings import readings
 from .registry import document_of
@@ -44,7 +44,6 @@ DEFAULT_POINTS = 200
 MAX_POINTS = 400
 SWEEPABLE = tuple(f for f in PROFILE_FIELDS if f.kind in STEPS)
 _BY_NAME = {f.name: f for f in SWEEPABLE}
-_UNIT_OF_KIND = {"money": "yuan", "rank": "rank", "rate": "ratio", "count": ""}
 
 _TEXT = {
     "request": ("输入须为 {{\"profile\": {{…}}, \"field\": …, \"points\": …}}。",
