@@ -101,7 +101,7 @@ export function lineChart(host, spec) {
   );
   responsive(svgBox, (width, em) => {
     const height = Math.round(Math.min(360, Math.max(220, width * 0.55)));
-    const pad = { left: em * 4, right: em * 1, top: em * 1.6, bottom: em * 2.6 };
+    const pad = { left: em * 4, right: em * 1, top: em * 1.6, bottom: em * 3.2 };
     const px = (v) => pad.left + ((v - xMin) / (xMax - xMin || 1)) * (width - pad.left - pad.right);
     const py = (v) => height - pad.bottom - (v / yMax) * (height - pad.top - pad.bottom);
     const svg = node("svg:svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img",
@@ -111,8 +111,10 @@ export function lineChart(host, spec) {
       grid.append(node("svg:line", { x1: pad.left, x2: width - pad.right, y1: py(v), y2: py(v) }),
         node("svg:text", { x: pad.left - em * 0.3, y: py(v), "text-anchor": "end", "dominant-baseline": "middle" }, short(v, lang)));
     }
+    // The x axis's numbers, the last one ending at the edge rather than running past it.
     for (const v of ticks(xMin, xMax, Math.max(2, Math.floor(width / (em * 6))))) {
-      grid.append(node("svg:text", { x: px(v), y: height - pad.bottom + em * 1.2, "text-anchor": "middle" }, short(v, lang)));
+      const anchor = px(v) > width - pad.right - em * 1.5 ? "end" : "middle";
+      grid.append(node("svg:text", { x: px(v), y: height - pad.bottom + em * 1.2, "text-anchor": anchor }, short(v, lang)));
     }
     grid.append(node("svg:text", { x: width - pad.right, y: height - em * 0.3, "text-anchor": "end", class: "chart-axis-label" }, xLabel));
     svg.append(grid);
