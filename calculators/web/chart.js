@@ -10,8 +10,8 @@
 
 const SVG = "http://www.w3.org/2000/svg";
 const TEXT = {
-  zh: { table: "图表数据表", value: "金额（元）", yours: "您的数值", included: "含本数", excluded: "不含本数" },
-  en: { table: "The chart's data as a table", value: "Amount (yuan)", yours: "your figure", included: "included", excluded: "excluded" },
+  zh: { words: "图表的文字说明", table: "图表数据表", value: "金额（元）", yours: "您的数值" },
+  en: { words: "The chart in words", table: "The chart's data as a table", value: "Amount (yuan)", yours: "your figure" },
 };
 
 function node(tag, attrs = {}, ...children) {
@@ -101,17 +101,18 @@ export function lineChart(host, spec) {
   const xMin = Math.min(...x);
   const yMax = Math.max(1, ...ys.flat());
   host.replaceChildren(
-    node("p", { class: "chart-title", id: titleId }, title),
+    node("p", { class: "chart-title", id: titleId }, title, node("br"), node("span", { class: "chart-unit" }, t.value)),
     svgBox,
     node("ul", { class: "chart-legend" }, series.map((s, i) => node("li", { class: `chart-s${i % 6}` },
       node("span", { class: "chart-swatch", "aria-hidden": "true" }), s.label))),
-    node("p", { class: "chart-summary", id: descId }, summary),
+    // The svg's description (aria-describedby reads it even while the details are closed).
+    node("details", { class: "chart-words" }, node("summary", {}, t.words), node("p", { class: "chart-summary", id: descId }, summary)),
     table(t.table, [xLabel, ...series.map((s) => s.label)],
       xs.map((xv, i) => [format.x(xv), ...series.map((s) => format.y(s.values[i]))])),
   );
   responsive(svgBox, (width, em) => {
     const height = Math.round(Math.min(360, Math.max(220, width * 0.55)));
-    const pad = { left: em * 4, right: em * 1, top: em * 2.8, bottom: em * 2.6 };
+    const pad = { left: em * 4, right: em * 1, top: em * 1.6, bottom: em * 3.2 };
     const px = (v) => pad.left + ((v - xMin) / (xMax - xMin || 1)) * (width - pad.left - pad.right);
     const py = (v) => height - pad.bottom - (v / yMax) * (height - pad.top - pad.bottom);
     const svg = node("svg:svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img",
@@ -121,11 +122,12 @@ export function lineChart(host, spec) {
       grid.append(node("svg:line", { x1: pad.left, x2: width - pad.right, y1: py(v), y2: py(v) }),
         node("svg:text", { x: pad.left - em * 0.3, y: py(v), "text-anchor": "end", "dominant-baseline": "middle" }, short(v, lang)));
     }
+    // The x axis's numbers, the last one ending at the edge rather than running past it.
     for (const v of ticks(xMin, xMax, Math.max(2, Math.floor(width / (em * 6))))) {
-      grid.append(node("svg:text", { x: px(v), y: height - pad.bottom + em * 1.2, "text-anchor": "middle" }, short(v, lang)));
+      const anchor = px(v) > width - pad.right - em * 1.5 ? "end" : "middle";
+      grid.append(node("svg:text", { x: px(v), y: height - pad.bottom + em * 1.2, "text-anchor": anchor }, short(v, lang)));
     }
-    grid.append(node("svg:text", { x: width - pad.right, y: height - em * 0.3, "text-anchor": "end", class: "chart-axis-label" }, xLabel),
-      node("svg:text", { x: pad.left, y: em, "text-anchor": "start", class: "chart-axis-label" }, t.value));
+    grid.append(node("svg:text", { x: width - pad.right, y: height - em * 0.3, "text-anchor": "end", class: "chart-axis-label" }, xLabel));
     svg.append(grid);
     ys.forEach((values, i) => svg.append(node("svg:polyline", { class: `chart-line chart-s${i % 6}`,
       points: values.map((v, j) => `${px(x[j]).toFixed(1)},${py(v).toFixed(1)}`).join(" ") })));

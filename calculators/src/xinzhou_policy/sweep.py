@@ -28,7 +28,7 @@ from typing import Any
 from .estimate import Assessment, assess
 from .findings import RECIPIENTS, Findings, Item
 from .money import ZERO, money_str, number, yuan
-from .params import COUNTS, UNITS, NoValue, Scale, Value
+from .params import COUNTS, NoValue, Scale, Value
 from .profile import PROFILE_FIELDS
 from .readings import readings
 from .registry import document_of
@@ -39,12 +39,12 @@ from .validation import Field, InputError, parse
 STEPS = {"money": Decimal("0.01"), "count": Decimal(1), "rank": Decimal(1), "rate": Decimal("0.0001")}
 LOWEST = {"money": ZERO, "count": ZERO, "rank": Decimal(1), "rate": ZERO}
 # The upper end of a sweep with nothing to show beyond the reader's own value.
-DEFAULT_TOP = {"money": Decimal(1_000_000), "count": Decimal(100), "rank": Decimal(10), "rate": Decimal(1)}
+# (Round numbers of the chart, none a document's value: written as powers of ten.)
+DEFAULT_TOP = {"money": Decimal("1E6"), "count": Decimal("1E2"), "rank": Decimal("1E1"), "rate": Decimal(1)}
 DEFAULT_POINTS = 200
 MAX_POINTS = 400
 SWEEPABLE = tuple(f for f in PROFILE_FIELDS if f.kind in STEPS)
 _BY_NAME = {f.name: f for f in SWEEPABLE}
-_UNIT_OF_KIND = {"money": "yuan", "rank": "rank", "rate": "ratio", "count": ""}
 
 _TEXT = {
     "request": ("输入须为 {{\"profile\": {{…}}, \"field\": …, \"points\": …}}。",
@@ -80,9 +80,9 @@ def _t(key: str, **values: Any) -> tuple[str, str]:
                  for n, text in enumerate(_TEXT[key]))  # type: ignore[return-value]
 
 
-def _bad(name: str, code: str, key: str, **values: Any) -> InputError:
+def _bad(field_name: str, code: str, key: str, **values: Any) -> InputError:
     zh, en = _t(key, **values)
-    return InputError([{"field": name, "code": code, "message_zh": zh, "message_en": en}])
+    return InputError([{"field": field_name, "code": code, "message_zh": zh, "message_en": en}])
 
 
 @dataclass(frozen=True)
@@ -246,8 +246,9 @@ def _found_between(f: Evaluator, points: list[Decimal], known: set[Decimal], ids
 
 def _nice(x: Decimal) -> Decimal:
     """The round number (1, 2, 2.5 or 5 times a power of ten) at or above x."""
-    power = Decimal(10) ** x.adjusted()
-    return next(m * power for m in (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10)) if m * power >= x)
+    power = Decimal(1).scaleb(x.adjusted())
+    return next((m * power for m in (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5)) if m * power >= x),
+                power.scaleb(1))
 
 
 def _settled(f: Evaluator, high: Decimal) -> bool:
@@ -296,7 +297,8 @@ def _readings(item: Item, a: Assessment) -> list[dict[str, str]]:
 def _breakpoints(f: Evaluator, current: Decimal, n: int) -> tuple[list[Breakpoint], list[Decimal], Decimal]:
     """The breakpoints, the sampled values and the sweep's upper end."""
     kind, low = f.field.kind, LOWEST[f.field.kind]
-    found = [Breakpoint(x, *what, tuple(keys)) for x, keys in _candidates(f).items() if (what := _what(f, x))]
+    found = [Breakpoint(x, what[0], what[1], tuple(what[2]), tuple(keys))
+             for x, keys in _candidates(f).items() if (what := _what(f, x))]
     top = max([current, *(b.x for b in found)])
     high = Decimal(1) if kind == "rate" else _nice(top * Decimal("1.25")) if top > low else DEFAULT_TOP[kind]
     for _ in range(6):  # a piece that still turns further on (a cap reached later): look further
@@ -307,8 +309,8 @@ def _breakpoints(f: Evaluator, current: Decimal, n: int) -> tuple[list[Breakpoin
     ids = sorted({k for x in samples for k in f(x).items})
     known = {b.x for b in found}
     for x in _found_between(f, samples, known, ids):
-        what = _what(f, x)
-        found.append(Breakpoint(x, *what, ()))
+        kind_, side, changed = _what(f, x)
+        found.append(Breakpoint(x, kind_, side, tuple(changed), ()))
     return sorted((b for b in found if b.x <= high), key=lambda b: b.x), samples, high
 
 
