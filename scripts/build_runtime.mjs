@@ -39,7 +39,7 @@ async function copyTree(from, to, kept) {
 // The code, and the data it reads (the document registry, the parameters).
 await copyTree(packageDir, mounted, /\.(py|toml)$/);
 // The case inputs the rules are traced on: case files, batch files, examples.
-for (const [i, dir] of caseDirs.entries()) await copyTree(dir, `/cases/${i}`, /\.(toml|csv|json)$/);
+for (const [i, dir] of caseDirs.entries()) await copyTree(dir, `/cases/${i}`, /\.(toml|csv|xlsx|json)$/);
 
 const globals = pyodide.toPy({ PACKAGE_DIR: "/build", CASES_DIR: "/cases", OUT_ZIP: "/build/out.zip",
                                OUT_MANIFEST: "/build/manifest.json" });

@@ -11,7 +11,7 @@ positions (line numbers stay); the driver sets PYTHONNODEBUGRANGES.
 Which modules: what was imported once the rules had run, traced: those Pyodide itself imported
 to boot, then every module imported while the module the worker imports (cli) answered every
 case input through every command of cli.COMMANDS, and every batch request on every batch case
-file (the driver copies the case files in: tests/rules/cases, tests/rules/batch,
+file (CSV and .xlsx) (the driver copies the case files in: tests/rules/cases, tests/rules/batch,
 calculators/examples). Codecs are modules too (encodings.gb18030 when a GB18030 file is read),
 so the trace holds them. The command line (__main__), the glossary and the schema, which only
 the site build and the command line use, stay out. A module a rule imports only on a path no
@@ -69,7 +69,7 @@ def _trace(package_dir: str, cases_dir: str) -> dict[str, int]:
     for command in cli.COMMANDS:
         if command == "batch":  # the batch page's requests (batch.request), on each batch file
             requests = [{"op": "template"}]
-            for path in _files(cases_dir, ".csv"):
+            for path in _files(cases_dir, ".csv") + _files(cases_dir, ".xlsx"):
                 data = base64.b64encode(open(path, "rb").read()).decode("ascii")
                 requests += [{"op": "open", "data": data}, {"op": "compute", "stop": 10**6},
                              {"op": "page", "start": 0, "stop": 50},

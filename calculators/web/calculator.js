@@ -5,6 +5,7 @@
 import { el, lang, startEngine } from "./engine.js";
 import { foldHelp } from "./field-help.js";
 import { situationPicker } from "./picker.js";
+import { whatIf } from "./whatif.js";
 
 const app = document.querySelector("[data-calculator]");
 
@@ -295,9 +296,15 @@ function renderSheet(data, result) {
 const engine = startEngine(app, status, TEXT);
 
 async function runRaw(which, text) {
-  if (which !== "estimate" && which !== "land") throw new Error(`unknown command: ${which}`);
+  if (which !== "estimate" && which !== "land" && which !== "sweep") throw new Error(`unknown command: ${which}`);
   return engine.request({ type: "run", command: which, text });
 }
+
+// The what-if chart and the next-threshold sentences of an estimate (whatif.js).
+const whatif = command === "estimate" ? whatIf({
+  section: app.querySelector(".calc-whatif"), form, request: (message) => engine.request(message),
+  applies: (input) => picker.applies(input), links: { clause: clauseLink, readings: readingLinks },
+}) : null;
 
 // ------------------------------------------------------------------------------ wiring
 // The live region speaks only when its text changes: a key that leaves the total as it was
@@ -324,6 +331,7 @@ function showFailure(error) {
   showErrors([]);
   summary.hidden = true;
   sheet.replaceChildren();
+  whatif?.clear();
   // The engine's own failure is explained in the status line, in the page's language; any other
   // error's text is kept for whoever reports it.
   const reason = app.classList.contains("engine-failed") ? TEXT.engineDown
@@ -344,6 +352,7 @@ async function update() {
     output.replaceChildren();
     summary.hidden = true;
     sheet.replaceChildren();
+    whatif?.clear();
     announce("");
     return;
   }
@@ -366,6 +375,7 @@ async function update() {
     summary.hidden = true;
     sheet.replaceChildren();
     output.replaceChildren(el("p", { class: "calc-error-summary" }, TEXT.fixErrors, ...general.map((g) => ` ${g}`)));
+    whatif?.clear();
     announce([TEXT.fixErrors, ...result.errors.map((e) => pick(e, "message"))].join(" "));
     linkTotal = null;
     writeFragment(data);
@@ -377,6 +387,12 @@ async function update() {
   if (linkTotal !== null && linkTotal !== total) nodes.unshift(el("p", { class: "calc-link-differs" }, TEXT.linkDiffers));
   linkTotal = null;
   output.replaceChildren(...nodes);
+  if (whatif) {
+    // The next thresholds go beside the total; both they and the chart come from one sweep.
+    const next = el("div", { class: "calc-next-thresholds" });
+    output.querySelector(".calc-total").after(next);
+    whatif.show(inputs, next);
+  }
   summary.hidden = false;
   summary.querySelector("span").textContent = command === "land"
     ? `${TEXT.floor} ${money(result.floor_price)} ${TEXT.yuan}`
@@ -408,4 +424,5 @@ window.policyCalculator = {
   run: runRaw,
   estimate: async (profile) => JSON.parse((await runRaw("estimate", JSON.stringify(profile))).text),
   land: async (input) => JSON.parse((await runRaw("land", JSON.stringify(input))).text),
+  sweep: async (request) => JSON.parse((await runRaw("sweep", JSON.stringify(request))).text),
 };

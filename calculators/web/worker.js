@@ -10,11 +10,17 @@
 //        {type: "snapshot", saved: true | false}   (after a fresh start: snapshot.js)
 //        {type: "failed", reason, detail}
 //        {type: "result", id, status, text}   (status and text exactly as the CLI's)
+//        {type: "result", id, cancelled: true}   (a "sweep" run overtaken by a newer one before it began)
 //   batch (the batch page, batch.js; the job lives in Python, xinzhou_policy/batch.py):
 //   in:  {type: "batch", id, op: "open", file: ArrayBuffer, chunk}  -> {type: "batch-progress",
-//        id, summary} after each chunk of rows, then a result whose text is the last summary
+//        id, summary} after each chunk of rows, then a result whose text is the last summary,
+//        with `cancelled: true` if a cancel came first, and `heapBytes` (the engine's memory,
+//        which only grows: its peak, for scripts/bench_batch.py)
+//        {type: "batch", id, op: "cancel"}  -> result (status 0): the open under way stops
+//        after its current chunk (as it does when another open comes)
 //        {type: "batch", id, op: "page", start, stop, errorsOnly}  -> result (text: JSON rows)
-//        {type: "batch", id, op: "csv" | "xlsx"}  -> {type: "result", id, status, blob}
+//        {type: "batch", id, op: "csv" | "xlsx", lang}  -> {type: "result", id, status, blob}
+//        (lang: the headers' language, the page's)
 
 import { download } from "./download.js";
 import * as snapshots from "./snapshot.js";
@@ -29,6 +35,9 @@ const SNAPSHOT_FORMAT = 2;
 const SNAPSHOT_READ_DEADLINE_MS = 2500;
 
 let runText = null;
+let queuedSweep = null;
+// The engine's memory (its WebAssembly heap, which grows and never shrinks: a peak).
+let heapBytes = () => 0;
 // The snapshot taken after a fresh start, until it is stored (saveWhenIdle).
 let unsaved = null;
 let saveTimer = null;
@@ -101,6 +110,7 @@ async function init({ runtime, stdlib, sizes = {} }) {
     try {
       const pyodide = await Promise.race([broken, loadPyodide({ ...options, _loadSnapshot: saved })]);
       runText = pyodide.pyimport("xinzhou_policy.cli").run_text;
+      heapBytes = () => pyodide._module.HEAPU8.byteLength;
       return { start: "snapshot" };
     } catch (error) {
       if (error.reason) throw error; // a download that broke: no second start would fare better
@@ -113,6 +123,7 @@ async function init({ runtime, stdlib, sizes = {} }) {
   postMessage({ type: "progress", stage: "rules" });
   const cli = pyodide.pyimport("xinzhou_policy.cli");
   runText = cli.run_text;
+  heapBytes = () => pyodide._module.HEAPU8.byteLength;
   // The documents' data (TOML, about 50 ms in wasm) is read once, into the snapshot: after
   // "ready", in the same task, so that no request runs before it and ready is not held up.
   return { start: "fresh", snapshot: () => { cli.prepare(); return pyodide.makeMemorySnapshot(); }, key };
@@ -138,25 +149,38 @@ function batchRequest(request) {
   return { status, text };
 }
 
-function batchOpen({ id, file, chunk }) {
-  // base64 carries the bytes through run_text's text; the decoding (UTF-8 or GB18030) is Python's.
+// Each open, and each cancel, makes the open under way stale: it stops at its next chunk.
+let currentOpen = 0;
+// Between chunks: the messages that came meanwhile (a cancel) are handled first.
+const yieldToMessages = () => new Promise((resolve) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = resolve;
+  channel.port2.postMessage(null);
+});
+
+async function batchOpen({ id, file, chunk }) {
+  const mine = ++currentOpen;
+  // base64 carries the bytes through run_text's text; the reading (CSV in UTF-8 or GB18030, or
+  // .xlsx) is Python's.
   const url = new FileReaderSync().readAsDataURL(new Blob([file]));
   let answer = batchRequest({ op: "open", data: url.slice(url.indexOf(",") + 1) });
   if (answer.status !== 0) return answer;
   let summary = JSON.parse(answer.text);
   postMessage({ type: "batch-progress", id, summary });
-  // Chunks, so that the page can show progress while this thread computes.
+  // Chunks, so that the page can show progress while this thread computes, and cancel.
   while (summary.done < summary.rows) {
+    await yieldToMessages();
+    if (mine !== currentOpen) return { ...answer, cancelled: true };
     answer = batchRequest({ op: "compute", stop: summary.done + chunk });
     summary = JSON.parse(answer.text);
     postMessage({ type: "batch-progress", id, summary });
   }
-  return answer;
+  return { ...answer, heapBytes: heapBytes() };
 }
 
-function batchFile(op) {
+function batchFile(op, lang) {
   // The file is made here, off the page's thread: a large result would stall the page.
-  const answer = JSON.parse(batchRequest({ op }).text);
+  const answer = JSON.parse(batchRequest({ op, lang }).text);
   if (op === "csv") return new Blob([answer.text], { type: "text/csv;charset=utf-8" });
   const binary = atob(answer.base64);
   const bytes = new Uint8Array(binary.length);
@@ -164,12 +188,15 @@ function batchFile(op) {
   return new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
 }
 
-function batch(data) {
+async function batch(data) {
   const { id, op } = data;
   try {
-    if (op === "open") postMessage({ type: "result", id, ...batchOpen(data) });
-    else if (op === "page") postMessage({ type: "result", id, ...batchRequest({ op, start: data.start, stop: data.stop, errors_only: data.errorsOnly }) });
-    else postMessage({ type: "result", id, status: 0, blob: batchFile(op) });
+    if (op === "open") postMessage({ type: "result", id, ...await batchOpen(data) });
+    else if (op === "cancel") {
+      currentOpen++;
+      postMessage({ type: "result", id, status: 0 });
+    } else if (op === "page") postMessage({ type: "result", id, ...batchRequest({ op, start: data.start, stop: data.stop, errors_only: data.errorsOnly }) });
+    else postMessage({ type: "result", id, status: 0, blob: batchFile(op, data.lang) });
   } catch (error) {
     postMessage({ type: "result", id, error: String(error) });
   }
@@ -192,11 +219,22 @@ self.onmessage = async ({ data }) => {
       unsaved = { key: started.key, bytes: started.snapshot() };
       saveWhenIdle();
     }
+  } else if (data.type === "run" && data.command === "sweep") {
+    // A what-if sweep waits one turn: a newer one sent meanwhile (the reader still typing)
+    // replaces it, and the stale one is answered as cancelled, never computed.
+    if (queuedSweep) postMessage({ type: "result", id: queuedSweep.id, cancelled: true });
+    queuedSweep = data;
+    setTimeout(() => {
+      if (queuedSweep !== data) return;
+      queuedSweep = null;
+      run(data);
+      saveWhenIdle();
+    });
   } else if (data.type === "run") {
     run(data);
     saveWhenIdle();
   } else if (data.type === "batch") {
-    batch(data);
+    await batch(data);
     saveWhenIdle();
   }
 };

@@ -10,16 +10,19 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from xinzhou_policy.batch import column_notes, template_csv
+from xinzhou_policy.batch import column_notes
+from xinzhou_policy.batch_template import template_csv, template_xlsx
 
-TEMPLATE = "batch-template.csv"
+TEMPLATE = "batch-template"  # .csv and .xlsx
 
 _TEXT = {
     "zh": {
         "waiting": "正在准备计算引擎…",
         "local": "文件只在您的浏览器中读取和计算，不会上传到任何服务器。",
-        "template": "下载输入模板（CSV，含中英文列说明）",
-        "choose": "选择 CSV 文件",
+        "template_xlsx": "下载 Excel 输入模板（.xlsx：中英文表头、下拉选项，“填写说明”表逐列说明）",
+        "template": "下载 CSV 输入模板（中英文表头）",
+        "choose": "选择 Excel（.xlsx）或 CSV 文件",
+        "cancel": "取消计算",
         "downloads": "下载结果",
         "csv": "下载结果（CSV）", "xlsx": "下载结果（Excel .xlsx）",
         "errors_only": "只显示有错误的行",
@@ -29,8 +32,11 @@ _TEXT = {
     "en": {
         "waiting": "Preparing the calculation engine…",
         "local": "The file is read and computed in your browser only; it is not uploaded anywhere.",
-        "template": "Download the input template (CSV, with column notes in Chinese and English)",
-        "choose": "Choose a CSV file",
+        "template_xlsx": "Download the Excel input template (.xlsx: headers in Chinese and English, "
+                         "drop-down choices, every column explained on its 填写说明 sheet)",
+        "template": "Download the CSV input template (headers in Chinese and English)",
+        "choose": "Choose an Excel (.xlsx) or CSV file",
+        "cancel": "Cancel",
         "downloads": "Download the results",
         "csv": "Download results (CSV)", "xlsx": "Download results (Excel .xlsx)",
         "errors_only": "Show only rows with errors",
@@ -49,19 +55,24 @@ def _notes_table(lang: str) -> str:
             f"<tbody>{rows}</tbody></table></details>")
 
 
-def batch_app(lang: str, assets: str, noscript: str) -> str:
+def batch_app(lang: str, assets: str, noscript: str, document_pages: str) -> str:
     """The page's markup; `assets` is the path of the calculators' files relative to the page,
-    `noscript` what the page says where JavaScript is off."""
+    `noscript` what the page says where JavaScript is off, `document_pages` (JSON) where each
+    document's clauses are (the budget summary links its clauses there)."""
     t = _TEXT[lang]
     return (
-        f'<div class="batch-app">'
+        f'<div class="batch-app" data-document-pages="{escape(document_pages)}">'
         f'<p class="calc-status" role="status">{t["waiting"]}</p>{noscript}'
         f'<p class="batch-local"><strong>{t["local"]}</strong></p>'
-        f'<p><a class="batch-template" href="{assets}/{TEMPLATE}" download="{TEMPLATE}">{t["template"]}</a></p>'
+        f'<ul class="batch-templates">'
+        f'<li><a class="batch-template-xlsx" href="{assets}/{TEMPLATE}.xlsx" download="{TEMPLATE}.xlsx">{t["template_xlsx"]}</a></li>'
+        f'<li><a class="batch-template" href="{assets}/{TEMPLATE}.csv" download="{TEMPLATE}.csv">{t["template"]}</a></li></ul>'
         f'<p class="batch-choose"><label for="batch-file">{t["choose"]}</label> '
-        f'<input type="file" id="batch-file" accept=".csv,text/csv" disabled></p>'
+        f'<input type="file" id="batch-file" accept=".xlsx,.csv,text/csv,'
+        f'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled></p>'
         f'<div class="batch-progress" hidden><progress max="1" value="0"></progress> '
-        f'<span role="status" aria-live="polite"></span></div>'
+        f'<span role="status" aria-live="polite"></span> '
+        f'<button type="button" class="batch-cancel" hidden>{t["cancel"]}</button></div>'
         f'<p class="batch-error" role="alert" hidden></p>'
         f'<section class="batch-summary" hidden></section>'
         f'<p class="batch-downloads calc-actions" hidden>'
@@ -76,10 +87,13 @@ def batch_app(lang: str, assets: str, noscript: str) -> str:
         f"{_notes_table(lang)}"
         f'<link rel="stylesheet" href="{assets}/calculator.css">'
         f'<link rel="stylesheet" href="{assets}/batch.css">'
+        f'<link rel="stylesheet" href="{assets}/chart.css">'
         f'<script type="module" src="{assets}/batch.js"></script>'
         f"</div>"
     )
 
 
 def write_template(assets: Path) -> None:
-    (assets / TEMPLATE).write_bytes(template_csv().encode("utf-8"))
+    """Both templates, beside the calculators' files: the same bytes in either language's page."""
+    (assets / f"{TEMPLATE}.csv").write_bytes(template_csv().encode("utf-8"))
+    (assets / f"{TEMPLATE}.xlsx").write_bytes(template_xlsx())

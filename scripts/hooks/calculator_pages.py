@@ -32,6 +32,7 @@ from urllib.parse import urlencode
 from mkdocs.exceptions import PluginError
 from xinzhou_policy.profile import AWARD_CLAUSES, COMMANDS, GROUPS, PROFILE_FIELDS
 from xinzhou_policy.registry import DOCUMENTS, document_of
+from xinzhou_policy.sweep import SWEEPABLE
 from xinzhou_policy.validation import Field
 
 from _batch_page import batch_app, write_template
@@ -48,7 +49,8 @@ CACHE = ROOT / "build" / "runtime"
 # The inputs the rules are traced on to choose the archive's modules (scripts/runtime_zip.py).
 CASE_DIRS = (ROOT / "tests" / "rules" / "cases", ROOT / "tests" / "rules" / "batch", PACKAGE / "examples")
 WEB_FILES = ("boot.js", "engine.js", "calculator.js", "picker.js", "field-help.js", "worker.js", "download.js", "snapshot.js",
-             "calculator.css", "noscript.css", "batch.js", "batch.css", "prefetch.js")
+             "calculator.css", "noscript.css", "batch.js", "batch.css", "prefetch.js", "chart.js", "chart.css",
+             "whatif.js", "batch_summary.js")
 # Reading pages from which readers often go on to a calculator: they fetch the runtime into the
 # HTTP cache once idle (calculators/web/prefetch.js), besides every document's page.
 PREFETCH_PAGES = ("index", "estimate")
@@ -202,8 +204,10 @@ def _input(f: Field, lang: str) -> str:
     placeholder = {"date": "YYYY-MM-DD"}.get(f.kind, "")
     mode = "numeric" if f.kind in ("count", "rank", "grade", "date") else "decimal"
     required = ' aria-required="true"' if f.required else ""
+    # A number the what-if chart can move (whatif.js offers these: xinzhou_policy/sweep.py).
+    sweep = " data-sweep" if f in SWEEPABLE else ""
     return (f'<input type="text" {common} inputmode="{mode}" autocomplete="off"'
-            f'{f" placeholder={chr(34)}{placeholder}{chr(34)}" if placeholder else ""}{required}>')
+            f'{f" placeholder={chr(34)}{placeholder}{chr(34)}" if placeholder else ""}{required}{sweep}>')
 
 
 def _field(f: Field, lang: str, follows: str = "") -> str:
@@ -271,10 +275,17 @@ def _noscript(page, lang: str, tables: bool) -> str:
     return f'<noscript><p class="calc-noscript">{text}</p>{style}</noscript>'
 
 
+def _document_pages(here: str, lang: str) -> dict[str, str]:
+    """Where each document's clauses are (a page's data-document-pages): an item's link, or a
+    summary row's, goes to its clause's anchor there."""
+    return {d: _relative(here, ("en/" if lang == "en" else "") + f"{d}.html") for d in DOCUMENTS}
+
+
 def calculator(name: str, page, lang: str) -> str:
     page.meta["engine_boot"] = _engine_boot(page)
     if name == "batch":  # the batch page (_batch_page.py): the same runtime, its own page code
-        return batch_app(lang, _relative(page.url, ASSETS), _noscript(page, lang, tables=False))
+        return batch_app(lang, _relative(page.url, ASSETS), _noscript(page, lang, tables=False),
+                         json.dumps(_document_pages(page.url, lang), separators=(",", ":")))
     if name not in CALCULATORS:
         raise PluginError(f"{page.file.src_uri}: unknown calculator {name!r}")
     command, fields, clauses = CALCULATORS[name]
@@ -291,8 +302,7 @@ def calculator(name: str, page, lang: str) -> str:
                       + "".join(_field(f, lang, shown_with(f, fields) if chooser else "")
                                 for f in fields if f.group == key) + "</fieldset>")
     here = page.url
-    # Where each document's clauses are: an item's link goes to its clause's anchor there.
-    pages = {d: _relative(here, ("en/" if lang == "en" else "") + f"{d}.html") for d in DOCUMENTS}
+    pages = _document_pages(here, lang)
     attrs = {
         "data-calculator": name, "data-command": command, "data-clauses": " ".join(clauses),
         "data-document-pages": json.dumps(pages, separators=(",", ":")),
@@ -313,9 +323,12 @@ def calculator(name: str, page, lang: str) -> str:
         f'<p class="calc-announce" role="status" aria-live="polite" aria-atomic="true"></p>'
         f'<section class="calc-result"></section>'
         f'<section class="calc-print-sheet"></section>'
+        # After the sheet: printed below it (calculator.css).
+        f'<section class="calc-whatif" hidden></section>'
         f'<p class="calc-disclaimer-text" hidden>{escape(text["disclaimer"])}</p>'
         f"{table_links(shown, pages, lang)}"
         f'<link rel="stylesheet" href="{_relative(here, ASSETS + "/calculator.css")}">'
+        f'<link rel="stylesheet" href="{_relative(here, ASSETS + "/chart.css")}">'
         f'<script type="module" src="{_relative(here, ASSETS + "/calculator.js")}"></script>'
         f"</div>"
     )

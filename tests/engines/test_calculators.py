@@ -16,11 +16,14 @@ from xinzhou_policy.cli import run_text
 
 from ..browser.inputs import EXTRA, case_text
 from ..rules.cases import load_cases
+from .accessibility import violations
 from .pages import (BATCH, CALCULATOR, LAND, READY_TIMEOUT_S, WASM, computes_like_cpython,
                     engine_state, open_ready, snapshot_settled)
 from .serving import Fault
 
 MIXED = Path(__file__).resolve().parents[1] / "rules" / "batch" / "mixed.csv"
+# Saved by LibreOffice Calc: a title row merged above the header, a notes sheet before 填写表.
+OFFICIALS = MIXED.with_name("officials.xlsx")
 PROFILE = {"event_date": "2024-06-01", "role": "backbone", "revenue": "600000000",
            "previous_max_revenue": "200000000", "incumbent_trainees": "12"}
 
@@ -172,3 +175,29 @@ def test_a_batch_file_that_would_lose_rows_is_refused_naming_the_row(engine, lau
     browser.wait(FAILED_WITH, "Row 2: a quote opens a cell and is never closed", timeout=READY_TIMEOUT_S)
     browser.choose_file("#batch-file", mixed)
     browser.wait(FAILED_WITH, "row 2 in UTF-8, row 3 in GB18030", timeout=READY_TIMEOUT_S)
+
+
+BATCH_TABLE = """() => { const app = document.querySelector(".batch-app");
+  return ["done", "failed"].includes(app.dataset.state) &&
+    { state: app.dataset.state, total: app.querySelector(".batch-total")?.textContent,
+      rows: [...app.querySelectorAll(".batch-table tbody th")].map((th) => Number(th.textContent)),
+      errors: [...app.querySelectorAll(".batch-row-errors")].map((td) => td.textContent),
+      header: app.querySelector(".batch-header-errors").hidden ? "" : app.querySelector(".batch-header-errors").textContent }; }"""
+
+
+def test_a_batch_xlsx_is_read_as_cpython_reads_it(engine, launch, served):
+    """An .xlsx in this engine (Pyodide's zipfile and XML parser, the file through the worker):
+    every row, numbered as the spreadsheet numbers it, with CPython's errors and total."""
+    expected = BatchJob(OFFICIALS.read_bytes())
+    expected.compute()
+    browser = launch()
+    open_ready(browser, served.url + "en/" + BATCH)
+    browser.choose_file("#batch-file", OFFICIALS)
+    done = browser.wait(BATCH_TABLE, timeout=READY_TIMEOUT_S)
+    assert done["state"] == "done" and done["rows"] == expected.row_numbers
+    assert Decimal(done["total"].replace(",", "")) == expected.total
+    assert done["errors"] == ["; ".join(f"{e['cell_en']}: {e['message_en']}" for e in errors)
+                              for errors in expected.errors]
+    # Its 备注 column names no field: said above the results, in the page's language.
+    assert expected.header_errors[0]["message_en"] in done["header"]
+    assert violations(browser, "batch page with an .xlsx's results") == []

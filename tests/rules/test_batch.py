@@ -101,9 +101,11 @@ def test_mixed_file_every_row_answered_bad_rows_name_their_field():
     records = list(csv.reader(io.StringIO(raw.decode(), newline="")))
     assert len(records) == 1 + 12 + 3 and [] in records and [""] * 13 in records
     errors = {row[0]: row[-1] for row in rows}
-    assert "revenue: " in errors["负营收企业"] and "不能为负数" in errors["负营收企业"] and "cannot be negative" in errors["负营收企业"]
-    assert errors["缺日期企业"].startswith("event_date: ") and "is required" in errors["缺日期企业"]
-    assert errors["标志有误"].startswith("selected_scale_leader: ")
+    # Each error names its cell: the row as the spreadsheet numbers it, and the column's header.
+    assert errors["负营收企业"].startswith("第 6 行“revenue”列：") and "不能为负数" in errors["负营收企业"]
+    assert "Row 6, column “revenue”: " in errors["负营收企业"] and "cannot be negative" in errors["负营收企业"]
+    assert "“event_date”列：" in errors["缺日期企业"] and "is required" in errors["缺日期企业"]
+    assert "column “selected_scale_leader”: " in errors["标志有误"]
     assert "more cells than the header" in errors["多出一格"]
     good = [row for row in rows if not row[-1]]
     assert len(good) == 7
@@ -159,16 +161,24 @@ def test_undecodable_file_is_reported_in_both_languages():
     assert "编码" in error["message_zh"] and "encoding" in error["message_en"]
 
 
-@pytest.mark.parametrize("header, code, field", [
-    ("event_date,revenue,company", "unknown_column", "company"),
-    ("revenue,name", "missing_column", "event_date"),
-    ("event_date,revenue,revenue", "duplicate_column", "revenue"),
-    ("event_date,,revenue", "empty_column", ""),
+@pytest.mark.parametrize("header, code, field, column", [
+    ("event_date,revenue,company", "unknown_column", "company", 3),
+    ("event_date,revenue,本年度营业收入（元）", "duplicate_column", "本年度营业收入（元）", 3),
+    ("event_date,,revenue", "empty_column", "", 2),
 ])
-def test_bad_headers_are_errors_naming_the_column(header, code, field):
+def test_bad_headers_are_errors_naming_the_column_and_the_rows_are_read(header, code, field, column):
+    job = BatchJob(f"{header}\r\n2024-01-01,1,1\r\n".encode())
+    assert [(e["code"], e["field"]) for e in job.header_errors] == [(code, field)]
+    assert f"第 {column} 列" in job.header_errors[0]["message_zh"]
+    assert f"Column {column}" in job.header_errors[0]["message_en"]
+    job.compute()
+    assert job.errors == [[]] and job.summary()["header_errors"] == job.header_errors
+
+
+def test_a_missing_required_column_is_a_file_error():
     with pytest.raises(InputError) as bad:
-        BatchJob(f"{header}\r\n2024-01-01,1,2\r\n".encode())
-    assert [(e["code"], e["field"]) for e in bad.value.errors] == [(code, field)]
+        BatchJob(b"revenue,name\r\n1,2\r\n")
+    assert [(e["code"], e["field"]) for e in bad.value.errors] == [("missing_column", "event_date")]
 
 
 def test_empty_file_has_no_header():
@@ -226,7 +236,7 @@ def test_xlsx_holds_the_csv_text_numbers_as_numbers_no_formulas():
     xml_rows = _xlsx_rows(data)
     assert xml_rows[1][0] == ("inlineStr", "A2", table[1][0])
     assert [n for _, _, n in xml_rows[0]] == table[0]
-    notes = book.worksheets[1]
+    notes = book.worksheets[2]  # after the budget summary (test_batch_summary.py)
     assert [notes.cell(i + 2, 1).value for i in range(len(INPUT_COLUMNS))] == list(INPUT_COLUMNS)
 
 
@@ -244,26 +254,6 @@ def test_xlsx_drops_no_row_and_carries_control_characters_safely():
     raw = "name,event_date\r\n\"a\x01b\",2024-01-01\r\n".encode()
     sheet = openpyxl.load_workbook(io.BytesIO(BatchJob(raw).to_xlsx())).worksheets[0]
     assert sheet.max_row == 2 and sheet.cell(2, 1).value == "a\ufffdb"
-
-
-def test_template_round_trips():
-    text = template_csv()
-    table = _table(text)
-    assert table[0] == list(INPUT_COLUMNS) and len(table) == 3
-    assert table[1][0].startswith(NOTE) and table[2][0].startswith(NOTE)
-    for f in PROFILE_FIELDS:
-        column = INPUT_COLUMNS.index(f.name)
-        assert f.label_zh in table[1][column] and f.label_en in table[2][column]
-    # As downloaded, and as Excel on Chinese Windows saves it again.
-    for raw in (text.encode("utf-8"), text[1:].encode("gb18030")):
-        job = BatchJob(raw)
-        assert job.columns == list(INPUT_COLUMNS) and job.rows == []
-    profile = {"event_date": "2024-01-01", "incumbent_trainees": "2"}
-    filled = text + ",".join(profile.get(c, "") for c in INPUT_COLUMNS) + "\r\n"
-    single = json.loads(run_text("estimate", json.dumps(profile))[1])
-    # The 文号 to cite is the item's, of the text applied.
-    assert _table(BatchJob(filled.encode("utf-8")).to_csv())[1][-4:] == [
-        single["total"], "true", single["items"][0]["version_number"], ""]
 
 
 def test_summary_totals_add_up_the_rows():
@@ -312,10 +302,10 @@ def test_cli_writes_csv_and_xlsx_and_a_summary(tmp_path):
 
 def test_cli_bad_file_is_a_bilingual_error_without_traceback(tmp_path):
     bad = tmp_path / "bad.csv"
-    bad.write_bytes(b"event_date,colour\r\n2024-01-01,red\r\n")
+    bad.write_bytes(b"revenue,colour\r\n1,red\r\n")
     run = _cli("batch", str(bad), "-o", str(tmp_path / "out.csv"))
     assert run.returncode == 2 and b"Traceback" not in run.stderr
-    assert json.loads(run.stdout)["errors"][0]["field"] == "colour"
+    assert [e["field"] for e in json.loads(run.stdout)["errors"]] == ["colour", "event_date"]
     assert not (tmp_path / "out.csv").exists()
     run = _cli("batch", str(tmp_path / "absent.csv"))
     assert run.returncode == 2 and json.loads(run.stdout)["errors"][0]["code"] == "unreadable"

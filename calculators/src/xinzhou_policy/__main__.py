@@ -1,8 +1,9 @@
 """Command line: `python -m xinzhou_policy estimate|land FILE` (FILE may be `-` for stdin; `land`
 and any other command a document adds: profile.COMMANDS).
 
-`batch IN.csv [-o OUT.csv|OUT.xlsx]` estimates a CSV of profiles (see batch.py) and prints a JSON
-summary; `batch-template [-o FILE]` writes the input template; `schema` prints the inputs' and the result's JSON
+`batch IN.xlsx|IN.csv [-o OUT.csv|OUT.xlsx] [--lang zh|en]` estimates a file of profiles (see
+batch.py) and prints a JSON summary, with the budget summary; `batch-template [-o FILE.csv|FILE.xlsx]`
+writes the input template; `schema` prints the inputs' and the result's JSON
 Schema. Prints JSON on stdout; the work is cli.run_bytes, which the browser calls too. Exit
 status 0, or 2 for bad input and for a command line argparse cannot read (a usage error, in
 both languages and as JSON like every other error).
@@ -17,6 +18,7 @@ import sys
 from typing import NoReturn
 
 from . import batch, profile
+from .batch_template import template_xlsx
 from .cli import BAD_INPUT, _dumps, run_bytes
 from .schema import schemas
 from .validation import InputError, error
@@ -78,14 +80,20 @@ def _parser() -> _Parser:
     for name, text in {"estimate": estimate, **documents}.items():
         sub = commands.add_parser(name, help=text)
         sub.add_argument("file", help="JSON 文件，- 为标准输入 / a JSON file, or - for standard input")
-    sub = commands.add_parser("batch", help="逐行估算 CSV 中的企业 / estimate every row of a CSV of profiles")
-    sub.add_argument("file", help="CSV 文件（UTF-8 或 GB18030），- 为标准输入 / "
-                                  "a CSV file (UTF-8 or GB18030), or - for standard input")
+    sub = commands.add_parser("batch", help="逐行估算 Excel（.xlsx）或 CSV 文件中的企业 / "
+                                            "estimate every row of an .xlsx or CSV file of profiles")
+    sub.add_argument("file", help="Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GB18030），- 为标准输入 / "
+                                  "an .xlsx workbook or a CSV file (UTF-8 or GB18030), or - for standard input")
     sub.add_argument("-o", "--output", help="OUT.csv 或 OUT.xlsx（默认：CSV 写到标准输出）/ "
                                             "OUT.csv or OUT.xlsx (default: CSV on standard output)")
+    sub.add_argument("--lang", choices=("zh", "en"),
+                     help="结果表头的语言（默认：输入的列名和字段名）/ the language of the output's "
+                          "headers (default: the input's columns and the field names)")
     sub = commands.add_parser("batch-template",
-                              help="写出批量输入的 CSV 模板 / write the CSV template of the batch input")
-    sub.add_argument("-o", "--output", help="写入的文件（默认：标准输出）/ the file to write (default: standard output)")
+                              help="写出批量输入的模板（CSV 或 .xlsx）/ write the template of the batch input (CSV or .xlsx)")
+    sub.add_argument("-o", "--output", help="写入的文件，以 .xlsx 结尾即 Excel 模板（默认：CSV 写到标准输出）/ "
+                                            "the file to write, an Excel template if it ends in .xlsx "
+                                            "(default: CSV on standard output)")
     sub = commands.add_parser("schema", help="输出输入字段及估算结果的 JSON Schema / print the JSON Schema of the inputs and of the estimate's result")
     sub.add_argument("which", nargs="?", choices=("estimate", "estimate-result", *profile.COMMANDS))
     return parser
@@ -143,13 +151,13 @@ def _write(path: str | None, data: bytes) -> None:
 def _batch(args: argparse.Namespace) -> int:
     """Rows with errors are part of the output: the status is 2 only when the file cannot be read."""
     try:
+        xlsx = (args.output or "").lower().endswith(".xlsx")
         if args.command == "batch-template":
-            _write(args.output, batch.template_csv().encode("utf-8"))
+            _write(args.output, template_xlsx() if xlsx else batch.template_csv().encode("utf-8"))
             return 0
         job = batch.BatchJob(_read(args.file))
         job.compute()
-        xlsx = (args.output or "").lower().endswith(".xlsx")
-        _write(args.output, job.to_xlsx() if xlsx else job.to_csv().encode("utf-8"))
+        _write(args.output, job.to_xlsx(args.lang) if xlsx else job.to_csv(args.lang).encode("utf-8"))
     except InputError as bad:
         sys.stdout.write(_dumps(bad.to_dict()))
         return BAD_INPUT
@@ -158,7 +166,9 @@ def _batch(args: argparse.Namespace) -> int:
         sys.stdout.write(_dumps(bad.to_dict()))
         return BAD_INPUT
     if args.output:
-        sys.stdout.write(_dumps(job.summary()))
+        sys.stdout.write(_dumps(job.summary()))  # the header's problems among it
+    else:  # standard output holds the CSV: the header's problems go to the person, on stderr
+        sys.stderr.writelines(f"{e['message_zh']}\n{e['message_en']}\n" for e in job.header_errors)
     return 0
 
 

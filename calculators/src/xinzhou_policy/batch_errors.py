@@ -27,12 +27,23 @@ _MESSAGES = {
     "cell_too_long": ("第 {row} 行{where_zh}有一个单元格超过 {limit} 个字符，无法读取。",
                       "Row {row}{where_en} has a cell longer than {limit} characters, which cannot be read."),
     "malformed_csv": ("第 {row} 行{where_zh}不是有效的 CSV：{detail}", "Row {row}{where_en} is not valid CSV: {detail}"),
-    "no_header": ("文件没有表头行：第一行须为字段名，可下载模板。",
-                  "The file has no header row: the first row must hold the field names; download the template."),
-    "unknown_column": ("未知的列“{name}”：表头须为模板中的字段名。",
-                       "Unknown column “{name}”: the header must hold the template's field names."),
-    "empty_column": ("第 {column} 列没有列名。", "Column {column} has no name."),
-    "duplicate_column": ("列“{name}”出现了不止一次。", "Column “{name}” appears more than once."),
+    "no_header": ("文件没有表头行：没有一行的列名是模板中的字段名（中文名、英文名或字段名均可），可下载模板。",
+                  "The file has no header row: no row holds the template's column names (Chinese, English or field names); download the template."),
+    "unknown_column": ("第 {column} 列的列名“{name}”不是模板中的字段：该列不参与计算，其余各列照常计算。请改为模板中的列名，或删去该列。",
+                       "Column {column}, “{name}”, is none of the template's fields: it is not used, and the other columns are computed. Rename it as in the template, or remove it."),
+    "empty_column": ("第 {column} 列没有列名：该列不参与计算。", "Column {column} has no name: it is not used."),
+    "duplicate_column": ("第 {column} 列“{name}”与第 {first} 列“{first_name}”是同一字段：两列都读取，两列的值不同的行记为错误。请删去其中一列。",
+                         "Column {column}, “{name}”, is the same field as column {first}, “{first_name}”: both are read, and a row where they differ is an error. Remove one of them."),
+    "duplicate_values": ("与“{first}”列是同一字段，但两列的值不同（“{one}”与“{two}”）：本行不计算。",
+                         "is the same field as column “{first}”, but the two differ (“{one}” and “{two}”): the row is not computed."),
+    "formula_without_value": ("单元格是公式（{detail}），文件中没有保存其计算结果，因此不予猜测：请在 Excel、WPS 或 LibreOffice 中打开并重新保存，或填入数值。",
+                              "The cell is a formula ({detail}) whose result the file does not hold, so it is not guessed: open and save the file again in Excel, WPS or LibreOffice, or type in the value."),
+    "error_value": ("单元格的值是错误值 {detail}（公式无法计算）：请改正公式或填入数值。",
+                    "The cell holds the error value {detail} (a formula that cannot be computed): correct the formula or type in the value."),
+    "bad_xlsx": ("文件无法作为 Excel 工作簿（.xlsx）读取（{detail}）：请在 Excel、WPS 或 LibreOffice 中另存为 .xlsx 或 CSV UTF-8。",
+                 "The file cannot be read as an Excel workbook (.xlsx) ({detail}): save it again as .xlsx or CSV UTF-8 in Excel, WPS or LibreOffice."),
+    "bad_xlsx_row": ("工作表第 {row} 行附近无法读取（{detail}）：文件可能已损坏，请在 Excel、WPS 或 LibreOffice 中另存后重试。",
+                     "The sheet cannot be read near row {row} ({detail}): the file may be damaged; save it again in Excel, WPS or LibreOffice and retry."),
     "missing_column": ("缺少必填的列“{name}”（{zh}）。", "The required column “{name}” ({en}) is missing."),
     "unwritable": ("无法写入结果文件：{detail}", "The result file cannot be written: {detail}"),
     "extra_cells": ("本行的单元格比表头多：多出的内容无法对应到字段。",
@@ -62,7 +73,16 @@ def row_list(rows: list[int], shown: int = 5) -> dict[str, str]:
             "en": ("row " if len(rows) == 1 else "rows ") + ", ".join(head) + ("…" if more else "")}
 
 
+def at_cell(row: int, column: str, error: dict[str, str]) -> dict[str, Any]:
+    """A row's error with its cell, as an official finds it: the spreadsheet's row number and the
+    column's header as the file has it (none for an error of the whole row)."""
+    zh, en = (f"第 {row} 行“{column}”列", f"Row {row}, column “{column}”") if column else \
+        (f"第 {row} 行", f"Row {row}")
+    return {**error, "row": row, "column": column, "cell_zh": zh, "cell_en": en}
+
+
 def error_text(errors: list[dict[str, str]]) -> str:
-    """The errors column: each error in Chinese, then English, prefixed by the field it names."""
-    return " | ".join(f"{e['field']}: {e['message_zh']} {e['message_en']}" if e["field"]
-                      else f"{e['message_zh']} {e['message_en']}" for e in errors)
+    """The errors column: each error in Chinese, then English, prefixed by its cell (the row as
+    the spreadsheet numbers it, and the column's header)."""
+    return " | ".join(f"{e['cell_zh']}：{e['message_zh']} {e['cell_en']}: {e['message_en']}"
+                      for e in errors)

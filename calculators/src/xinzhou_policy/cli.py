@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 from typing import Any, Callable
 
-from . import batch, profile
+from . import batch, profile, sweep
 from .estimate import estimate
 from .guidance import entries as guidance_entries
 from .readings import readings
@@ -30,10 +30,12 @@ MAX_DEPTH = 32
 
 
 # `estimate`, and the commands the documents add (profile.COMMANDS: the policy's `land`).
-# "batch" is the browser's way to drive a batch job (batch.request); the CLI's batch reads CSV.
+# "batch" is the browser's way to drive a batch job (batch.request); the CLI's batch reads the
+# file itself (__main__.py). "sweep": the what-if chart's points and the next thresholds of a
+# profile (sweep.py).
 COMMANDS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "estimate": estimate, **{name: c[0] for name, c in profile.COMMANDS.items()},
-    "batch": batch.request}
+    "batch": batch.request, "sweep": sweep.sweep}
 
 
 # Outside a string: what is neither a string nor a bracket. After a string's opening quote: the
