@@ -251,12 +251,14 @@ class BatchJob:
         self.total = self.enterprise = ZERO
         self.budget = Budget()
         self.bad = self.outside = 0
-        # Where each field's value is read; a field with two columns is read from both.
-        self._read = [(at, name, _CONVERTERS[name]) for at, name in enumerate(self.fields)
-                      if name in _CONVERTERS and self.fields.index(name) == at]
-        self._twice = [(at, self.fields.index(name)) for at, name in enumerate(self.fields)
-                       if name is not None and self.fields.index(name) != at]
-        self._title = {name: columns[at] for at, name, _ in self._read}
+        # Per column, the field read from it and its converter (None, None: the name, a column
+        # that names no field, a field's second column); a field's second columns by its first.
+        first = {name: self.fields.index(name) for name in self.fields if name is not None}
+        self._read = [(name, _CONVERTERS[name]) if name in _CONVERTERS and first[name] == at else (None, None)
+                      for at, name in enumerate(self.fields)]
+        self._twice = [(at, first[name]) for at, name in enumerate(self.fields)
+                       if name is not None and first[name] != at]
+        self._title = {name: columns[at] for name, at in first.items()}
 
     def _reads_as_row(self, cells: list[str]) -> bool:
         """Cells that look like an enterprise's row of this file: a date in the event date's
@@ -289,12 +291,18 @@ class BatchJob:
                         if self._differ(cells, at, first)]
             unread = {e["field"] for e in bad} if bad else ()
             profile = {}
-            for at, name, convert in self._read:
-                text = (cells[at] if at < len(cells) else "").strip()
-                if not text:
-                    text = self._second(cells, at)
-                if text and name not in unread:
-                    profile[name] = convert(text)
+            for (name, convert), cell in zip(self._read, cells):
+                if convert is not None:
+                    text = cell.strip()
+                    if text and name not in unread:
+                        profile[name] = convert(text)
+            # A field's second column, read where its first is empty (`_differ` saw to it that
+            # the two do not disagree).
+            for at, first in self._twice:
+                name = self.fields[at]
+                if name in _CONVERTERS and name not in profile and name not in unread \
+                        and at < len(cells) and cells[at].strip():
+                    profile[name] = _CONVERTERS[name](cells[at].strip())
             try:
                 values = parse(profile, PROFILE_FIELDS)
             except InputError as wrong:
@@ -306,14 +314,6 @@ class BatchJob:
                 continue
             self._computed(row, values)
         return self.done
-
-    # A field's second column, read where its first is empty (`_differ` saw to it that the two
-    # do not disagree).
-    def _second(self, cells: list[str], first: int) -> str:
-        for at, to in self._twice:
-            if to == first and at < len(cells) and cells[at].strip():
-                return cells[at].strip()
-        return ""
 
     def _differ(self, cells: list[str], at: int, first: int) -> bool:
         one = cells[first].strip() if first < len(cells) else ""
