@@ -90,6 +90,8 @@ export function whatIf({ section, form, request, applies, links }) {
     options(profile);
     section.hidden = !chosen;
     const mine = ++ticket;
+    // data-ready: the latest inputs' sweep is shown (tests wait for it).
+    delete section.dataset.ready;
     let answer;
     try {
       answer = await request({ type: "run", command: "sweep", text: JSON.stringify({ profile, field: chosen }) });
@@ -106,5 +108,5 @@ export function whatIf({ section, form, request, applies, links }) {
     section.dataset.ready = String(mine);
   }
 
-  return { show, clear() { ticket++; last = null; section.hidden = true; body.replaceChildren(); } };
+  return { show, clear() { ticket++; last = null; delete section.dataset.ready; section.hidden = true; body.replaceChildren(); } };
 }

@@ -246,6 +246,9 @@ def test_fragment_holds_the_inputs_and_restores_them(context, site):
     for name, value in EXPECTED_FRAGMENT.items():
         assert shared.eval_on_selector(f"#f-{name}", "e => e.value") == value, name
     expect(total(shared)).to_contain_text(TOTAL["zh"], timeout=READY_TIMEOUT_MS)
+    # The next-threshold sentences follow the result (the what-if sweep, whatif.js): both settled.
+    for shown in (page, shared):
+        shown.wait_for_selector(".calc-whatif[data-ready]", state="attached", timeout=READY_TIMEOUT_MS)
     assert shared.locator(".calc-result").inner_text() == page.locator(".calc-result").inner_text()
 
 
