@@ -122,8 +122,9 @@ class Drawing:
         return self.used[key]
 
     def text(self, x: float, y: float, text: str, size: float, fill: str = "#1a1a1a",
-             weight: str = "regular", anchor: str = "start") -> float:
-        """A line whose baseline is at y, starting at x (ending at x for anchor "end"); its width."""
+             weight: str = "regular", anchor: str = "start", halo: bool = False) -> float:
+        """A line whose baseline is at y, starting at x (ending at x for anchor "end"); its width.
+        A halo (a white outline under the glyphs) keeps it legible where it crosses a line."""
         f = font(weight)
         width = f.width(text, size)
         if anchor == "end":
@@ -137,8 +138,9 @@ class Drawing:
             advance += f.advance(char)
         if uses:
             scale = size / EM
+            outline = ' stroke="#ffffff" stroke-width="180" stroke-linejoin="round" paint-order="stroke"' if halo else ""
             self.parts.append(f'<g transform="translate({x:.1f} {y:.1f}) scale({scale:.4f})" '
-                              f'fill="{fill}">{"".join(uses)}</g>')
+                              f'fill="{fill}"{outline}>{"".join(uses)}</g>')
         return width
 
     def paragraph(self, x: float, y: float, text: str, size: float, width: float,
