@@ -209,8 +209,10 @@ def draw_changes(document: Document, version: Version, lang: str) -> str:
                                                             format_date(previous.in_force, lang)), 20, width, fill=INK)
     for change in changed_values(document, version, previous, lang):
         top, start = y + 12, len(d.parts)
-        y = d.paragraph(MARGIN + 16, top + 8, " ".join(filter(None, (change["clause"], change["what"]))), 19,
-                        width - 32, fill=MUTED)
+        y = top + 8
+        if change["clause"]:
+            y = d.paragraph(MARGIN + 16, y, change["clause"], 20, width - 32, fill=INK, weight="bold")
+        y = d.paragraph(MARGIN + 16, y, change["what"], 19, width - 32, fill=MUTED)
         y = d.paragraph(MARGIN + 16, y, t["before"] + change["before"], 21, width - 32, fill=MUTED)
         y = d.paragraph(MARGIN + 16, y, t["after"] + change["after"], 23, width - 32, fill=ACCENT, weight="bold")
         y += 14
@@ -299,7 +301,7 @@ def graphics_page(lang: str, src: str) -> str:
             r = reading(document, version, lang)
             since = format_date(version.in_force, lang)
             heading = f"《{r.title}》（{since}起施行的版本）" if lang == "zh" else f"{r.title} (the version in force from {since})"
-            parts.append(f"## {heading} {{#{r.name}-heading}}\n\n"
+            parts.append(f"## {heading} {{#graphic-{r.name}}}\n\n"
                          f'<div class="generated graphics-entry">{_figure(r, prefix)}'
                          + (_changes_figure(document, version, lang, prefix) if document.previous(version) else "")
                          + "</div>")
