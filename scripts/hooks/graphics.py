@@ -4,7 +4,7 @@ so that it cannot disagree with the award tables or the rules.
 
 For each version, in each language (files under site/graphics/):
 - `DOC-VERSION.LANG.svg`: one column, for a phone and for the PNG download (graphic-png.js);
-- `DOC-VERSION.LANG.print.svg`: the same in columns, shaped to fill one A4 page (graphics.css);
+- `DOC-VERSION.print.LANG.svg`: the same in columns, shaped to fill one A4 page (graphics.css);
 - `DOC-VERSION-changes.LANG.svg`: for every version but the first, 新旧对比, the values that
   changed, from the data of its "what changed" page (versions.changed_values).
 
