@@ -12,6 +12,7 @@ below its information table, with no marker, so a new document or version appear
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
@@ -97,18 +98,18 @@ def draw(lang: str) -> str:
     y, under = axis_top + 30, len(d.parts)
     ends: dict[str, tuple[float, float]] = {}  # document id -> (x of its end, y of its bar)
     for row in rows(lang):
-        y = d.paragraph(MARGIN, y, row.name, 19, right - left, fill=INK, weight="bold", halo=True)
+        y = d.paragraph(MARGIN, y, row.name, 20, right - left, fill=INK, weight="bold", halo=True)
         bar = y + 4
         for version in row.document.versions:
             x1 = at(version.in_force)
             x2 = at(version.last_day + timedelta(days=1)) if version.last_day else right
             d.rect(x1, bar, max(x2 - x1, 2), BAR, BAR_FILL if version.last_day else OPEN_FILL, rx=3,
                    data=f'data-document="{row.document.id}" data-version="{version.id}"')
-            d.text(x1, bar + BAR + 20, format_date(version.in_force, lang), 15, fill=INK, halo=True)
-            d.text(x2, bar + BAR + 40, format_date(version.last_day, lang) if version.last_day else t["open"], 15,
+            d.text(x1, bar + BAR + 20, format_date(version.in_force, lang), 17, fill=INK, halo=True)
+            d.text(x2, bar + BAR + 42, format_date(version.last_day, lang) if version.last_day else t["open"], 17,
                    fill=MUTED, anchor="end", halo=True)
         ends[row.document.id] = (at(row.document.latest.last_day) if row.document.latest.last_day else right, bar)
-        y = bar + BAR + 48
+        y = bar + BAR + 52
         for successor in row.document.successors():
             y = d.paragraph(MARGIN, y, "→ " + t["by"].format(format_date(successor.first.in_force, lang),
                                                                _name(successor, lang)), 16, right - left, fill=ACCENT,
@@ -116,10 +117,12 @@ def draw(lang: str) -> str:
         y += 14
     # The years and the build day, over every row, drawn under the bars and the words.
     drawn = len(d.parts)
+    step = max(1, math.ceil(44 / (365 * scale)))  # every year labelled, or every n-th where they would touch
     for year in range(start.year, end.year + 1):
         x = at(date(year, 1, 1))
         d.line(x, axis_top + 6, x, y - 8, RULE, 1)
-        d.text(x + 3, axis_top + 22, str(year), 15, fill=MUTED)
+        if (year - start.year) % step == 0:
+            d.text(x + 3, axis_top + 22, str(year), 16, fill=MUTED)
     x = at(today)
     d.line(x, axis_top, x, y - 8, TODAY, 2.5, dash="6 4")
     moved = d.parts[drawn:]

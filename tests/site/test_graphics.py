@@ -98,8 +98,10 @@ def test_each_document_page_links_its_image_and_shows_the_timeline(site, lang):
         link = re.search(r'<div class="generated graphic-link">\s*<p><a href="graphics.html#([\w-]+)"', page)
         if document in award_documents():
             assert link and link[1] == f"{document.id}-{document.latest.id}", document.id
-            # Near the top: before the text's first section.
-            assert page.index("graphic-link") < page.index('class="generated timeline"') < page.index("<h2")
+            # Near the top: below the information table, before the text's first section.
+            first = re.search(rf'<h[2-6] id="{document.id}-', page).start()
+            assert page.index('class="generated document-info"') < page.index("graphic-link") \
+                < page.index('class="generated timeline"') < first
         else:
             assert link is None, document.id
         assert page.count('class="generated timeline"') == 1
