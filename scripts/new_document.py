@@ -227,6 +227,7 @@ from .texts import M
 
 CLAUSE = "{clause}"
 FIELD = "{a.field}"
+RECIPIENT = "{a.recipient}"  # who receives the award (findings.RECIPIENTS)
 
 
 def clause_award(profile: dict[str, Any], p: InForce) -> Findings:
@@ -236,7 +237,7 @@ def clause_award(profile: dict[str, Any], p: InForce) -> Findings:
 {body}    found.items.append(award(
         f"{{CLAUSE}}.award", CLAUSE, M(f"{{CLAUSE}}.award.title"), amount, "{basis}",
         M(f"{{CLAUSE}}.award.explanation", {values}),
-        {keys}, recipient="{a.recipient}"))
+        {keys}, recipient=RECIPIENT))
     return found
 '''
     init = f'''"""The award rules of {a.title_zh} (registry: ../document.toml).
@@ -261,7 +262,7 @@ FIELDS = (
           default={ {"flag": "False", "money": "None", "count": "0"}[kind] }, clause="{clause}"),
 )
 
-AWARD_RULES = (Rule("{clause}", clause_{a.clause}.clause_award),)
+AWARD_RULES = (Rule("{clause}", clause_{a.clause}.clause_award, clause_{a.clause}.RECIPIENT),)
 '''
     texts = '''"""The document's message catalogue (../messages.toml): `M(key, **values)` gives an entry's
 (zh, en) texts filled in, `M.field(name)` a field's labels (xinzhou_policy/messages.py)."""

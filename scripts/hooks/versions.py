@@ -60,24 +60,37 @@ def _diff(before: str, after: str, lang: str) -> str:
     return "".join(out).replace("\n", "<br>")
 
 
-def _parameter_rows(document: Document, version: Version, previous: Version, lang: str) -> list[str]:
-    rows = []
+def changed_values(document: Document, version: Version, previous: Version, lang: str) -> list[dict[str, str]]:
+    """What changed from the previous version, in the page's language: each parameter whose value
+    changed (clause, description, before, after, the new wording, its key) and the period of
+    validity where it changed. The "what changed" page and its 新旧对比 image (graphics.py) both
+    show these."""
+    found = []
     for param in document.parameters.all.values():
         changed = [e for e in param.entries if previous.in_force < e.start <= version.in_force]
         if not changed:
             continue
         old, new = param.at(previous.in_force), param.at(version.in_force)
-        # The key names the row for the tests and the data only: readers are shown its description.
-        rows.append(f'<tr data-key="{param.key}"><td>{escape(document.label(param.clause, lang))}</td>'
-                    f"<td>{escape(getattr(param, f'description_{lang}'))}</td>"
-                    f"<td>{escape(format_value(old, lang)) if old else '—'}</td>"
-                    f"<td>{escape(format_value(new, lang))}</td>"
-                    f'<td lang="zh">{escape(changed[-1].wording_zh)}</td></tr>')
+        found.append({"key": param.key, "clause": document.label(param.clause, lang),
+                      "what": getattr(param, f"description_{lang}"),
+                      "before": format_value(old, lang) if old else "—", "after": format_value(new, lang),
+                      "wording": changed[-1].wording_zh})
     if previous.expires != version.expires:
         t = _T[lang]
-        rows.append(f"<tr><td></td><td>{t['validity']}</td>"
-                    f"<td>{format_date(previous.expires, lang) if previous.expires else t['open']}</td>"
-                    f"<td>{format_date(version.expires, lang) if version.expires else t['open']}</td><td></td></tr>")
+        found.append({"key": "", "clause": "", "what": t["validity"], "wording": "",
+                      "before": format_date(previous.expires, lang) if previous.expires else t["open"],
+                      "after": format_date(version.expires, lang) if version.expires else t["open"]})
+    return found
+
+
+def _parameter_rows(document: Document, version: Version, previous: Version, lang: str) -> list[str]:
+    rows = []
+    for change in changed_values(document, version, previous, lang):
+        # The key names the row for the tests and the data only: readers are shown its description.
+        key = f' data-key="{change["key"]}"' if change["key"] else ""
+        rows.append(f'<tr{key}><td>{escape(change["clause"])}</td><td>{escape(change["what"])}</td>'
+                    f'<td>{escape(change["before"])}</td><td>{escape(change["after"])}</td>'
+                    + (f'<td lang="zh">{escape(change["wording"])}</td></tr>' if change["key"] else "<td></td></tr>"))
     return rows
 
 

@@ -54,9 +54,14 @@ def assess(values: dict[str, Any]) -> list[Assessment]:
         found, missing = Findings(), []
         for rule in doc.rules.AWARD_RULES:
             try:
-                found.add(rule.apply(values, p))
+                result = rule.apply(values, p)
             except NoValue as absent:
                 missing.append((rule.clause, absent))
+                continue
+            stray = [i.id for i in result.items if i.recipient != rule.recipient]
+            if stray:
+                raise ValueError(f"{stray}: a recipient other than the rule's ({rule.recipient})")
+            found.add(result)
         # Only amounts above zero are items: a share that rounds to 0.00 is no award, and says so.
         # An item links the readings of the words of the version applied (readings.toml, `versions`).
         items = sorted((replace(i, document=doc.id, version=status.version.id,

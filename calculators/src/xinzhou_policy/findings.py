@@ -115,9 +115,12 @@ class Findings:
 @dataclass(frozen=True)
 class Rule:
     """An award rule of `clause`: `apply(profile, p)` gives its Findings, `p` being the document's
-    parameters in force on the event date (params.InForce)."""
+    parameters in force on the event date (params.InForce). `recipient` is who receives its items
+    (a key of RECIPIENTS): the illustrated readings show it without running the rule, and the
+    estimate checks every item against it (estimate.assess), so the two cannot disagree."""
     clause: str
     apply: Callable[[dict[str, Any], Any], Findings]
+    recipient: str = "enterprise"
 
 
 def award(id: str, clause: str, title: tuple[str, str], amount: Decimal, basis: str,

@@ -32,7 +32,7 @@ AWARD_RULES = (
     Rule("policy-5", policy_5.single_champion),
     *matching.RULES,
     Rule("policy-16", policy_16.incumbent_training),
-    Rule("policy-16", policy_16.new_hire_training),
+    Rule("policy-16", policy_16.new_hire_training, policy_16.NEW_HIRE_RECIPIENT),
 )
 
 # name: (function, its input fields, title zh, title en)

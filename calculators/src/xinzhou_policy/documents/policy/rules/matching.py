@@ -66,4 +66,4 @@ def _rule(m: Matching) -> Callable[[dict[str, Any], InForce], Findings]:
     return rule
 
 
-RULES = tuple(Rule(m.clause, _rule(m)) for m in MATCHINGS)
+RULES = tuple(Rule(m.clause, _rule(m), m.recipient) for m in MATCHINGS)

@@ -12,6 +12,8 @@ from xinzhou_policy.params import InForce
 from .texts import M
 
 CLAUSE = "policy-16"
+# Who receives the new hires' training subsidy (the reading policy-training-body).
+NEW_HIRE_RECIPIENT = "training_body"
 
 
 def incumbent_training(profile: dict[str, Any], p: InForce) -> Findings:
@@ -76,7 +78,7 @@ def new_hire_training(profile: dict[str, Any], p: InForce) -> Findings:
         (p.new_hire_min_employment_rate.key, p.new_hire_first_days.key, p.new_hire_first_daily.key,
          p.new_hire_later_daily.key, p.new_hire_cap_per_person.key),
         M.list("policy-16.new-hire-training.evidence"),
-        recipient="training_body",
+        recipient=NEW_HIRE_RECIPIENT,
         readings=("policy-thresholds", "policy-training-rate-condition", "policy-training-days",
                   "policy-training-all", "policy-training-body"),
     ))
