@@ -8,8 +8,9 @@ servers, all on free ports and temporary folders), so a part can also be run alo
 
 The parts are balanced by their measured times (the closing notes and docs/maintainers/ give the
 figures); a new test file joins the part of its folder, or "the rest" when its folder has none.
-Each part's output goes to a log; a part's summary line is printed when it ends, and the whole log
-of every part that failed at the end, so that CI's output shows each failure in full.
+Each part's output goes to a log, with its slowest tests (to balance the parts by); a part's
+summary line is printed when it ends, and the whole log of every part that failed at the end, so
+that CI's output shows each failure in full.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def main() -> int:
     for name, args in PARTS:
         log = logs / f"{name}.log"
         with log.open("w", encoding="utf-8") as out:
-            running[name] = (subprocess.Popen([str(PYTHON), "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
+            running[name] = (subprocess.Popen([str(PYTHON), "-m", "pytest", "-q", "-p", "no:cacheprovider", "--durations=15", *args],
                                               cwd=REPO, stdout=out, stderr=subprocess.STDOUT), log)
     print(f"running {len(PARTS)} parts at once: {', '.join(running)} (logs in {logs})", flush=True)
     failed = []
