@@ -159,10 +159,12 @@ def _finished_runtime() -> Path:
         partial = Path(_state["partial"])
         if process.returncode or not (partial / "python.zip").exists():
             raise PluginError(f"building the runtime archive failed:\n{log}")
-        if cache.exists():  # another build finished first with the same inputs
-            shutil.rmtree(partial)
-        else:
+        try:
             partial.rename(cache)
+        except OSError:  # another build (one at once: scripts/run_tests.py) finished first
+            if not (cache / "python.zip").exists():
+                raise
+            shutil.rmtree(partial)
     return cache / "python.zip"
 
 

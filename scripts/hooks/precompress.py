@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -44,9 +45,11 @@ def _compressed(data: bytes) -> tuple[bytes, bytes]:
         CACHE.mkdir(parents=True, exist_ok=True)
         for path, body in ((br, brotli.compress(data, quality=11)),
                            (gz, gzip.compress(data, compresslevel=9, mtime=0))):
-            partial = path.with_suffix(path.suffix + ".partial")
+            # A build stopped half-way leaves no truncated entry; builds at once (the test
+            # suite's parts, scripts/run_tests.py) each write their own partial file.
+            partial = path.with_name(f"{path.name}.partial-{os.getpid()}-{threading.get_ident()}")
             partial.write_bytes(body)
-            partial.replace(path)  # a build stopped half-way leaves no truncated entry
+            partial.replace(path)
     for path in (br, gz):
         os.utime(path)  # marks the entry as used (see _prune)
     return br.read_bytes(), gz.read_bytes()
@@ -56,8 +59,11 @@ def _prune() -> None:
     """Each edit of a page leaves its old copies behind: drop those unused for a while."""
     limit = time.time() - KEEP_UNUSED_DAYS * 86400
     for path in CACHE.glob("*"):
-        if path.stat().st_mtime < limit:
-            path.unlink(missing_ok=True)
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink(missing_ok=True)
+        except FileNotFoundError:  # another build's partial file, renamed meanwhile
+            continue
 
 
 def on_config(config):
