@@ -71,7 +71,14 @@ function responsive(host, draw) {
   };
   if (typeof ResizeObserver === "function") {
     host.chartObserver?.disconnect();
-    host.chartObserver = new ResizeObserver(redraw);
+    // Drawn in the next frame, not in the observer's callback: a drawing changes the box's
+    // height, which WebKit reports as "ResizeObserver loop completed with undelivered
+    // notifications" (a console error) when it happens during the callback.
+    let pending = 0;
+    host.chartObserver = new ResizeObserver(() => {
+      cancelAnimationFrame(pending);
+      pending = requestAnimationFrame(redraw);
+    });
     host.chartObserver.observe(host);
   }
   redraw();

@@ -246,6 +246,9 @@ def documents_list(lang: str, here: str) -> str:
     return '<div class="generated document-list" markdown>\n\n' + "\n".join(items) + f"\n\n{note}\n\n</div>"
 
 
+DOCUMENT_SEARCH_BOOST = 2
+
+
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     lang, shown = page_language(src), page_document(src)
@@ -263,6 +266,9 @@ def on_page_markdown(markdown, page, config, files):
 
     markdown = STATUS.sub(status, markdown)
     if shown:
+        # A document's own text ranks above the pages that cite or illustrate it (search for an
+        # award finds its clause first), a new document's pages too, with no front matter.
+        page.meta.setdefault("search", {}).setdefault("boost", DOCUMENT_SEARCH_BOOST)
         markdown = markdown.replace(INFO, info_table(shown.document, shown.version, lang, here))
         markdown = markdown.replace(VALIDITY, validity_table(shown.document, lang, here))
     return markdown.replace(LIST, documents_list(lang, here))

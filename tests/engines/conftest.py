@@ -21,6 +21,16 @@ from .serving import Recorder, serve
 ENGINES = [pytest.param(name, marks=getattr(pytest.mark, name)) for name in browsers.ENGINES]
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test here runs in an engine, and is marked with it: the suite runs a part per
+    engine (scripts/run_tests.py), so a test without an engine's mark would run in none."""
+    unmarked = [item.nodeid for item in items if "tests/engines/" in item.nodeid.replace("\\", "/")
+                and not any(item.get_closest_marker(name) for name in browsers.ENGINES)]
+    if unmarked:
+        raise pytest.UsageError("tests/engines: a test without an engine (take the `engine` fixture): "
+                                + ", ".join(unmarked))
+
+
 @dataclass(frozen=True)
 class Served:
     url: str  # the site's root, with the sub-path and a trailing slash

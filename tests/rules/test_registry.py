@@ -141,22 +141,39 @@ def test_an_amending_version_is_cited_by_its_own_number(monkeypatch):
     assert [row.split(",")[-2] for row in rows[1:]] == [POLICY.number, "忻政办发〔2026〕9号"]
 
 
-def test_a_document_that_gives_nothing_is_not_warned_about_while_another_applies(monkeypatch):
+@pytest.fixture
+def documents_restored():
+    """The registry's documents as they were, in their order, after the test: a key deleted and
+    put back by monkeypatch would come back last, and the pages' order (the timeline's, the
+    lists') follows the dict's."""
+    kept = dict(registry.DOCUMENTS)
+    yield registry.DOCUMENTS
+    registry.DOCUMENTS.clear()
+    registry.DOCUMENTS.update(kept)
+
+
+def test_a_document_that_gives_nothing_is_not_warned_about_while_another_applies(documents_restored):
     """Outside its validity, the policy is warned about when it would have given something, or
     when no document applies at all; else the documents list alone says why it was not applied."""
-    for doc_id in [d for d in registry.DOCUMENTS if d != "policy"]:  # the policy as issued, alone
-        monkeypatch.delitem(registry.DOCUMENTS, doc_id)
-    monkeypatch.setitem(registry.DOCUMENTS, "policy", as_issued(POLICY))
+    documents = documents_restored
+    documents.clear()
+    documents["policy"] = as_issued(POLICY)  # the policy as issued, alone
     other = replace(_document([{"id": "o", "in_force": date(2026, 1, 1)}]), id="other")
     other.__dict__.update(rules=POLICY.rules, parameters=POLICY.parameters)  # the policy's, in force from 2026
     warned = lambda r: [w["document"] for w in r["warnings"] if w["code"] == "outside_validity"]  # noqa: E731
     nothing = {"event_date": "2026-06-30"}
     assert warned(estimate(nothing)) == ["policy"]  # no document applies
-    monkeypatch.setitem(registry.DOCUMENTS, "other", other)
+    documents["other"] = other
     result = estimate(nothing)
     assert result["within_validity"] is True and warned(result) == []
     assert {d["id"]: d["applied"] for d in result["documents"]}["policy"] is False
     assert warned(estimate({**nothing, "incumbent_trainees": 10})) == ["policy"]  # it would have given 3,000
+
+
+def test_the_documents_keep_their_registry_order():
+    """Runs after the one above (file order): its fixture put them back as they were (the old
+    monkeypatch.delitem put the regulation back last, and the timeline test then failed)."""
+    assert list(registry.DOCUMENTS) == [d.id for d in sorted(registry.DOCUMENTS.values(), key=lambda d: (d.order, d.id))]
 
 
 # ------------------------------------------------------------------------------ names

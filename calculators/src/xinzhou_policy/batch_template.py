@@ -23,7 +23,9 @@ NAME_NOTE = ("可留空，不参与计算，原样写入结果。", "May be left
 FLAG_LABELS = (("是", "yes"), ("否", "no"))
 
 _KINDS = {  # what a cell holds, by the schema's type of the field: (zh, en)
-    "date": ("日期，如 2026-03-31（也可写 2026/3/31）", "a date, such as 2026-03-31 (2026/3/31 also reads)"),
+    # No example date: a date written here could equal a document's (tests/rules/test_single_source.py).
+    "date": ("日期，写作 年-月-日、年/月/日 或 X年X月X日，也可以是日期单元格",
+             "a date, written year-month-day, year/month/day or X年X月X日, or a date cell"),
     "flag": ("从下拉列表选“是”或“否”", "choose 是 (yes) or 否 (no) from the drop-down list"),
     "money": ("金额（元），如 5000000", "an amount in yuan, such as 5000000"),
     "integer": ("整数", "a whole number"),
