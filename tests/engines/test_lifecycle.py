@@ -40,10 +40,16 @@ LEAVE = """(ms, next) => new Promise((resolve) => {
 
 @pytest.mark.parametrize("after_ms", [1000, 1100, 1200])
 def test_leaving_while_the_snapshot_is_stored(engine, launch, served, after_ms):
-    browser = launch()
-    browser.open(served.url + LAND)
-    # Left after_ms after ready, as the reader who clicks on to the next calculator.
-    left = browser.evaluate(LEAVE, after_ms, served.url + CALCULATOR, timeout=READY_TIMEOUT_S)
+    # Left after_ms after ready, as the reader who clicks on to the next calculator. On a busy
+    # machine the page's own timer can come too late for that moment: then the scenario is tried
+    # again in a new browser (the product's part, below, is never retried).
+    for _attempt in range(3):
+        browser = launch()
+        browser.open(served.url + LAND)
+        left = browser.evaluate(LEAVE, after_ms, served.url + CALCULATOR, timeout=READY_TIMEOUT_S)
+        if left["late"] < after_ms:
+            break
+        browser.close()
     assert left["state"] == {**left["state"], "state": "ready", "start": "fresh"}, left
     assert left["late"] < after_ms, f"the departure was scheduled {left['late']:.0f} ms after ready"
     browser.wait("(url) => document.URL === url", served.url + CALCULATOR, timeout=10)
